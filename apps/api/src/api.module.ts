@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfigModule, apiEnvSchema } from '@ct/config';
+import { KafkaModule } from '@ct/kafka';
+import { AppLoggerModule, HealthModule, ProblemDetailsFilter } from '@ct/observability';
+import { PersistenceModule } from '@ct/persistence';
+import { TemporalClientModule } from '@ct/temporal';
+import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
+import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
+import { TasksHttpController } from './tasks/tasks.http.controller';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(apiEnvSchema),
+    AppLoggerModule,
+    CqrsModule.forRoot(),
+    PersistenceModule,
+    KafkaModule,
+    TemporalClientModule,
+    HealthModule,
+  ],
+  controllers: [TasksHttpController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, GetWorklistHandler, CompleteTaskHandler],
+})
+export class ApiModule {}

@@ -1,0 +1,30 @@
+// Unit tests sit beside the code (*.spec.ts, mocks allowed); integration and end-to-end tests
+// live in test/ (*.int.test.ts, *.e2e.test.ts) and run against the real servers.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  },
+];
+const moduleNameMapper = {
+  '^@ct/workflows/(.*)$': '<rootDir>/workflows/src/$1',
+  '^@ct/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
+};
+const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.{int,e2e}.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
+    },
+  ],
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const csv = z
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/** Settings every app needs: where the real servers are and how to log. */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
+  KAFKA_CLIENT_ID: z.string().min(1).default('care-transitions'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('care-transitions'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  FACILITY_TIME_ZONE: z.string().min(1).default('America/New_York'),
+});
+
+export const apiEnvSchema = baseEnvSchema.extend({ PORT: port.default(3000) });
+export const gatewayEnvSchema = baseEnvSchema.extend({
+  PORT: port.default(3001),
+  MLLP_HOST: z.string().default('127.0.0.1'),
+  MLLP_PORT: port.default(2575),
+  MLLP_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  MLLP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+});
+export const orchestratorEnvSchema = baseEnvSchema.extend({
+  PORT: port.default(3002),
+  ORCHESTRATOR_GROUP_ID: z.string().min(1).default('orchestrator'),
+});
+export const workerEnvSchema = baseEnvSchema.extend({ PORT: port.default(3003) });
+
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+export type OrchestratorEnv = z.infer<typeof orchestratorEnvSchema>;
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -1,0 +1,3 @@
+export * from './env.schema';
+export * from './validate-env';
+export * from './config.module';

@@ -1,0 +1,32 @@
+import { gatewayEnvSchema } from './env.schema';
+import { ConfigError, validateEnv } from './validate-env';
+
+describe('validateEnv', () => {
+  const good = { DATABASE_URL: 'postgres://care:care@127.0.0.1:5432/care_transitions' };
+
+  it('applies defaults and parses lists', () => {
+    const env = validateEnv(gatewayEnvSchema, { ...good, KAFKA_BROKERS: 'a:1, b:2' });
+    expect(env.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
+    expect(env.MLLP_PORT).toBe(2575);
+    expect(env.TEMPORAL_TASK_QUEUE).toBe('care-transitions');
+  });
+
+  it('names every bad variable without echoing its value', () => {
+    const secret = 'mysql://root:hunter2@db/x';
+    let error: unknown;
+    try {
+      validateEnv(gatewayEnvSchema, { DATABASE_URL: secret, MLLP_PORT: '70000' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('MLLP_PORT');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('requires DATABASE_URL', () => {
+    expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
+  });
+});

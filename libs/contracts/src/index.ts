@@ -1,0 +1,4 @@
+export * from './common/patient-key';
+export * from './adt-events-v1';
+export * from './adt-dlq-v1';
+export * from './headers';

@@ -1,0 +1,4 @@
+export * from './kafka.tokens';
+export * from './kafka-publisher';
+export * from './kafka.module';
+export * from './kafka-log';

@@ -1,0 +1,14 @@
+import { logLevel, type logCreator } from 'kafkajs';
+import type { Logger } from 'pino';
+
+/** Routes kafkajs's own log lines into our JSON logger; they carry broker details, never payloads. */
+export function kafkaLogCreator(logger: Logger): logCreator {
+  return () =>
+    ({ level, log }) => {
+      const { message, ...extra } = log;
+      const fields = { component: 'kafkajs', namespace: log.namespace, broker: extra.broker, error: extra.error };
+      if (level === logLevel.ERROR) logger.error(fields, message);
+      else if (level === logLevel.WARN) logger.warn(fields, message);
+      else logger.debug(fields, message);
+    };
+}

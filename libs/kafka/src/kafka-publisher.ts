@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka, Producer } from 'kafkajs';
+import { KAFKA } from './kafka.tokens';
+
+export interface OutgoingRecord {
+  topic: string;
+  key: string;
+  value: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Idempotent producer with acks=all: publish() resolves only once every in-sync replica has the
+ * record, which is what lets the gateway ACK a sender.
+ */
+@Injectable()
+export class KafkaPublisher implements OnApplicationShutdown {
+  private readonly logger = new Logger(KafkaPublisher.name);
+  private producer?: Producer;
+  private connecting?: Promise<Producer>;
+
+  constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
+
+  async publish(records: OutgoingRecord | OutgoingRecord[]): Promise<void> {
+    const list = Array.isArray(records) ? records : [records];
+    const producer = await this.connected();
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const record of list) byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
+    await producer.sendBatch({
+      acks: -1,
+      timeout: 10_000,
+      topicMessages: [...byTopic].map(([topic, items]) => ({
+        topic,
+        messages: items.map((item) => ({ key: item.key, value: JSON.stringify(item.value), headers: item.headers })),
+      })),
+    });
+  }
+
+  private connected(): Promise<Producer> {
+    if (this.producer) return Promise.resolve(this.producer);
+    this.connecting ??= (async () => {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+      producer.on(producer.events.DISCONNECT, () => {
+        this.producer = undefined;
+        this.connecting = undefined;
+      });
+      await producer.connect();
+      this.producer = producer;
+      return producer;
+    })().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    if (producer) {
+      await producer.disconnect().catch((error: unknown) => this.logger.warn(`producer disconnect: ${String(error)}`));
+    }
+  }
+}

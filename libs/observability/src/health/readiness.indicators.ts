@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type { Connection } from '@temporalio/client';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { KAFKA } from '@ct/kafka';
+import { TEMPORAL_CONNECTION } from '@ct/temporal';
+
+const CHECK_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One check per real dependency; each answers up or down with a reason, within 3 s. */
+@Injectable()
+export class ReadinessIndicators {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly dataSource: DataSource,
+    @Inject(KAFKA) private readonly kafkaClient: Kafka,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporalConnection: Connection,
+  ) {}
+
+  async postgres() {
+    const check = this.health.check('postgres');
+    try {
+      await withTimeout(this.dataSource.query('SELECT 1'), 'postgres');
+      return check.up();
+    } catch (error) {
+      return check.down({ message: reason(error) });
+    }
+  }
+
+  async kafka() {
+    const check = this.health.check('kafka');
+    const admin = this.kafkaClient.admin();
+    try {
+      await withTimeout(admin.connect(), 'kafka');
+      const cluster = await withTimeout(admin.describeCluster(), 'kafka');
+      return check.up({ brokers: cluster.brokers.length });
+    } catch (error) {
+      return check.down({ message: reason(error) });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async temporal() {
+    const check = this.health.check('temporal');
+    try {
+      const response = await withTimeout(this.temporalConnection.healthService.check({}), 'temporal');
+      return response.status === 1 ? check.up() : check.down({ message: `serving status ${response.status}` });
+    } catch (error) {
+      return check.down({ message: reason(error) });
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type InboundStatus = 'received' | 'published' | 'rejected' | 'failed';
+
+/**
+ * Every message a feed sent us, raw, with its outcome: the audit trail, the duplicate check
+ * (same sender + MSH-10) and the quarantine an operator replays from.
+ */
+@Entity({ name: 'inbound_messages' })
+@Index('uq_inbound_sender_control', ['sender', 'controlId'], { unique: true })
+@Index('ix_inbound_status', ['status', 'receivedAt'])
+export class InboundMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** MSH-3 + '|' + MSH-4; a placeholder for input too broken to name its sender. */
+  @Column({ type: 'text' })
+  sender!: string;
+
+  @Column({ name: 'control_id', type: 'text' })
+  controlId!: string;
+
+  @Column({ type: 'text' })
+  transport!: string;
+
+  @Column({ name: 'message_type', type: 'text', nullable: true })
+  messageType!: string | null;
+
+  @Column({ type: 'text' })
+  raw!: string;
+
+  @Column({ type: 'text', default: 'received' })
+  status!: InboundStatus;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'event_id', type: 'text', nullable: true })
+  eventId!: string | null;
+
+  @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,52 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
+export type TaskPriority = 'routine' | 'high' | 'urgent';
+
+/** Work for a role in one step of a care transition. (transition_id, step_key) makes creation idempotent. */
+@Entity({ name: 'tasks' })
+@Index('uq_tasks_transition_step', ['transitionId', 'stepKey'], { unique: true })
+@Index('ix_tasks_status_due', ['status', 'dueAt'])
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'transition_id', type: 'text' })
+  transitionId!: string;
+
+  @Column({ name: 'step_key', type: 'text' })
+  stepKey!: string;
+
+  @Column({ type: 'text' })
+  role!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', default: 'open' })
+  status!: TaskStatus;
+
+  @Column({ type: 'text', default: 'routine' })
+  priority!: TaskPriority;
+
+  @Column({ type: 'text' })
+  facility!: string;
+
+  @Column({ name: 'patient_key', type: 'text' })
+  patientKey!: string;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Column({ name: 'assignee', type: 'text', nullable: true })
+  assignee!: string | null;
+
+  @Column({ name: 'outcome', type: 'text', nullable: true })
+  outcome!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,6 @@
+export * from './entities/task.entity';
+export * from './entities/inbound-message.entity';
+export * from './entities/transition.entity';
+export * from './data-source';
+export * from './migrate';
+export * from './persistence.module';

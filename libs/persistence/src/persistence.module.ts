@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_ENV, type BaseEnv } from '@ct/config';
+import { dataSourceOptions, entities } from './data-source';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_ENV],
+      useFactory: (env: BaseEnv) => dataSourceOptions(env.DATABASE_URL, "care-transitions"),
+    }),
+    TypeOrmModule.forFeature(entities),
+  ],
+  exports: [TypeOrmModule],
+})
+export class PersistenceModule {}
