@@ -12,6 +12,7 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@ct/workflows/(.*)$': '<rootDir>/workflows/src/$1',
+  '^@ct/hl7/testing$': '<rootDir>/libs/hl7/src/testing',
   '^@ct/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };

@@ -16,6 +16,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery> {
     if (filter.role) where.role = filter.role;
     if (filter.facility) where.facility = filter.facility;
     if (filter.transitionId) where.transitionId = filter.transitionId;
+    if (filter.stepKey) where.stepKey = filter.stepKey;
     const [rows, total] = await this.tasks.findAndCount({
       where,
       order: { dueAt: 'ASC', id: 'ASC' },

@@ -7,9 +7,10 @@ export const worklistFilterSchema = z.object({
   role: z.string().min(1).max(100).optional(),
   facility: z.string().min(1).max(100).optional(),
   transitionId: z.string().min(1).max(200).optional(),
+  stepKey: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
-});
+}).strict();
 export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
 
 export class GetWorklistQuery extends Query<{ items: TaskView[]; total: number }> {

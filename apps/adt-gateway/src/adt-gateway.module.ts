@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfigModule, gatewayEnvSchema } from '@ct/config';
+import { KafkaModule } from '@ct/kafka';
+import { AppLoggerModule, HealthModule, ProblemDetailsFilter } from '@ct/observability';
+import { PersistenceModule } from '@ct/persistence';
+import { TemporalClientModule } from '@ct/temporal';
+import { Hl7HttpController } from './http/hl7.http.controller';
+import { InboundArchive } from './ingest/inbound-archive';
+import { IngestMessageHandler } from './ingest/ingest-message.handler';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(gatewayEnvSchema),
+    AppLoggerModule,
+    CqrsModule.forRoot(),
+    PersistenceModule,
+    KafkaModule,
+    TemporalClientModule,
+    HealthModule,
+  ],
+  controllers: [Hl7HttpController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, InboundArchive, IngestMessageHandler],
+})
+export class AdtGatewayModule {}

@@ -1,0 +1,119 @@
+import type { ChildProcess } from 'node:child_process';
+import { adtMessage } from '@ct/hl7/testing';
+import { transitionWorkflowId } from '@ct/temporal';
+import { eventually, exited, outputOf, spawnApp } from '../support/processes';
+import { startSystem, type RunningSystem } from '../support/system';
+
+interface TaskView {
+  id: string;
+  transitionId: string;
+  stepKey: string;
+  role: string;
+  status: string;
+  dueAt: string;
+}
+
+describe('discharge → Kafka → orchestrator → Temporal → worker → task → API (real servers)', () => {
+  let system: RunningSystem;
+  let worker: ChildProcess;
+  let facility: string;
+
+  const postHl7 = (body: string) =>
+    fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+
+  const tasksOf = async (query: string): Promise<TaskView[]> => {
+    const response = await fetch(`${system.apiUrl}/api/v1/tasks?facility=${facility}${query ? `&${query}` : ""}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { items: TaskView[] }).items;
+  };
+
+  const discharge = (visit: string, controlId: string) =>
+    adtMessage({
+      trigger: 'A03',
+      controlId,
+      sendingFacility: facility,
+      // Friday 2026-11-13 14:00 in New York: two business days end with Tuesday the 17th
+      visit: { visitNumber: { id: visit }, location: { facility }, dischargeAt: '20261113140000', dischargeDisposition: '01' },
+    });
+
+  beforeAll(async () => {
+    system = await startSystem();
+    facility = `E2E${system.runId}`.toUpperCase();
+    worker = spawnApp('worker', system.env);
+  });
+
+  afterAll(async () => {
+    worker?.kill('SIGTERM');
+    if (worker) await exited(worker);
+    await system?.stop();
+  });
+
+  it('acknowledges a discharge and creates one task for the transitional care nurse, even when sent twice', async () => {
+    const message = discharge('V1', 'CTL-1');
+    const first = await postHl7(message);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toMatch(/MSA\|AA\|CTL-1/);
+
+    const [task] = await eventually(async () => {
+      const tasks = await tasksOf('transitionId=' + transitionWorkflowId(facility, 'V1'));
+      return tasks.length > 0 ? tasks : undefined;
+    }, 'the first task');
+    expect(task).toMatchObject({ stepKey: 'tcm-contact', role: 'transitional-care-nurse', status: 'open' });
+    expect(task.dueAt).toBe('2026-11-18T05:00:00.000Z');
+
+    const resent = await postHl7(message);
+    expect(resent.status).toBe(200);
+    expect(await resent.text()).toMatch(/MSA\|AA\|CTL-1/);
+
+    const workflows = [];
+    for await (const wf of system.temporal.workflow.list({ query: `WorkflowId = '${transitionWorkflowId(facility, 'V1')}'` })) {
+      workflows.push(wf);
+    }
+    expect(workflows).toHaveLength(1);
+    expect(await tasksOf('')).toHaveLength(1);
+  });
+
+  it('rejects a malformed message with a NAK that names the field', async () => {
+    const response = await postHl7(adtMessage({ controlId: 'CTL-BAD', sendingFacility: facility, patient: { identifiers: [] } }));
+    expect(response.status).toBe(422);
+    const nak = await response.text();
+    expect(nak).toMatch(/MSA\|AE\|CTL-BAD/);
+    expect(nak).toMatch(/ERR\|.*PID\^1\^3/);
+  });
+
+  it('loses nothing when the worker is killed mid-transition and restarted', async () => {
+    const [first] = await tasksOf('stepKey=tcm-contact&status=open');
+    worker.kill('SIGKILL');
+    await exited(worker);
+
+    // While no worker runs, a new discharge still starts its workflow; its task waits for a worker.
+    expect((await postHl7(discharge('V2', 'CTL-2'))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect((await tasksOf('')).filter((t) => t.transitionId.endsWith(':V2'))).toHaveLength(0);
+
+    worker = spawnApp('worker', system.env);
+    await eventually(async () => {
+      const tasks = (await tasksOf('')).filter((t) => t.transitionId.endsWith(':V2'));
+      return tasks.length === 1 ? tasks : undefined;
+    }, 'the task of the discharge sent while the worker was down').catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output:\n${outputOf(worker)}`);
+    });
+
+    // The first transition, started before the kill, resumes: completing its step opens the next.
+    const completed = await fetch(`${system.apiUrl}/api/v1/tasks/${first.id}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'reached-patient', completedBy: 'nurse-7' }),
+    });
+    expect(completed.status).toBe(200);
+    expect(await completed.json()).toMatchObject({ stepKey: 'tcm-contact', accepted: true });
+    const next = await eventually(async () => {
+      const tasks = await tasksOf(`transitionId=${first.transitionId}&status=open`);
+      return tasks.find((t) => t.stepKey === 'follow-up-visit');
+    }, 'the follow-up task');
+    expect(next.role).toBe('scheduler');
+    expect((await tasksOf(`transitionId=${first.transitionId}&status=completed`)).map((t) => t.stepKey)).toEqual([
+      'tcm-contact',
+    ]);
+  });
+});

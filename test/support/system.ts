@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, logLevel } from 'kafkajs';
+import { ADT_EVENTS_TOPIC } from '@ct/contracts';
+import { startApp } from '@ct/observability';
+import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
+import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { OrchestratorModule } from '../../apps/orchestrator/src/orchestrator.module';
+import { testEnv } from './test-env';
+
+export interface RunningSystem {
+  /** Unique per run: task queue, consumer group and facility keep runs apart on shared servers. */
+  runId: string;
+  env: Record<string, string>;
+  gatewayUrl: string;
+  apiUrl: string;
+  temporal: Client;
+  kafka: Kafka;
+  stop(): Promise<void>;
+}
+
+/**
+ * Gateway, orchestrator and API in this process against the real servers; the worker is left to
+ * the test, as a child process it can kill.
+ */
+export async function startSystem(): Promise<RunningSystem> {
+  const runId = randomUUID().slice(0, 8);
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    DATABASE_URL: testEnv.databaseUrl,
+    KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+    TEMPORAL_ADDRESS: testEnv.temporalAddress,
+    TEMPORAL_NAMESPACE: testEnv.temporalNamespace,
+    TEMPORAL_TASK_QUEUE: `care-transitions-test-${runId}`,
+    ORCHESTRATOR_GROUP_ID: `orchestrator-test-${runId}`,
+    SHUTDOWN_GRACE_MS: '5000',
+    MLLP_PORT: '0',
+    PORT: '0',
+  };
+  Object.assign(process.env, env);
+
+  const kafka = new Kafka({ clientId: `test-${runId}`, brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
+  // A new group starts at the end of the topic, so earlier runs' events do not replay into this one.
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.resetOffsets({ groupId: env.ORCHESTRATOR_GROUP_ID, topic: ADT_EVENTS_TOPIC, earliest: false });
+  await admin.disconnect();
+
+  const apps: INestApplication[] = [];
+  const gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });
+  apps.push(gateway);
+  apps.push(await startApp(OrchestratorModule, { port: 0 }));
+  const api = await startApp(ApiModule, { port: 0 });
+  apps.push(api);
+  const connection = await Connection.connect({ address: testEnv.temporalAddress });
+  const temporal = new Client({ connection, namespace: testEnv.temporalNamespace });
+
+  return {
+    runId,
+    env,
+    gatewayUrl: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
+    apiUrl: (await api.getUrl()).replace('[::1]', '127.0.0.1'),
+    temporal,
+    kafka,
+    async stop() {
+      for (const app of apps.reverse()) await app.close();
+      await connection.close();
+    },
+  };
+}
