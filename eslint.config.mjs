@@ -22,7 +22,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['*', '!@temporalio/workflow', '!@ct/domain', '!./*', '!../*'],
+              regex: '^(?!@temporalio/workflow$|@ct/domain$|\\.{1,2}/)',
               allowTypeImports: true,
               message: 'Workflow code may import only @temporalio/workflow, @ct/domain and types (determinism).',
             },

@@ -1,0 +1,55 @@
+// Plays a small ADT feed into the running gateway, so a newcomer sees transitions and tasks appear.
+import { adtMessage } from '@ct/hl7/testing';
+
+const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
+const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const stamp = Date.now().toString(36).toUpperCase();
+
+function hl7Time(date: Date): string {
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+const now = new Date();
+const admittedAt = new Date(now.getTime() - 3 * 86_400_000);
+const messages = [1, 2, 3].flatMap((n) => {
+  const visit = { visitNumber: { id: `DEMO-${stamp}-${n}` }, admitAt: hl7Time(admittedAt) };
+  const patient = { identifiers: [{ id: `DEMO${stamp}${n}`, assigningAuthority: 'RIVERSIDE', typeCode: 'MR' }] };
+  return [
+    adtMessage({ trigger: 'A01', controlId: `DEMO-${stamp}-${n}-A01`, patient, visit, messageTime: hl7Time(admittedAt) }),
+    adtMessage({
+      trigger: 'A03',
+      controlId: `DEMO-${stamp}-${n}-A03`,
+      patient,
+      visit: { ...visit, dischargeAt: hl7Time(now), dischargeDisposition: '01' },
+      messageTime: hl7Time(now),
+    }),
+  ];
+});
+
+async function main(): Promise<void> {
+  for (const message of messages) {
+    const response = await fetch(`${gateway}/api/v1/adt/hl7`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: message,
+    });
+    const ack = (await response.text()).split('\r').find((line) => line.startsWith('MSA')) ?? '';
+    console.log(`sent ${message.split('|')[8]} ${message.split('|')[9]} -> HTTP ${response.status} ${ack}`);
+  }
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const response = await fetch(`${api}/api/v1/tasks?status=open&limit=500`);
+    const { items } = (await response.json()) as { items: { transitionId: string }[] };
+    const ours = items.filter((task) => task.transitionId.includes(`DEMO-${stamp}`));
+    if (ours.length >= 3) {
+      console.log(`${ours.length} tasks created: ${api}/api/v1/tasks?status=open`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the demo tasks did not appear within 20 s; see the app logs');
+}
+
+main().catch((error: unknown) => {
+  console.error('demo feed failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm test`: installs, provisions the real servers, builds, checks, then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+
+step "node packages"
+bash scripts/install.sh
+if [[ "${CI:-}" == "true" ]]; then
+  # CI starts with no servers and must leave none behind
+  trap 'bash infra/down.sh >/dev/null 2>&1 || true' EXIT
+fi
+step "servers (Kafka, Temporal, PostgreSQL, Temporal test server)"
+bash infra/up.sh
+source infra/env.sh
+
+step "build, types, lint"
+npm run --silent build
+npx tsc -p tsconfig.json --noEmit
+npx eslint . --max-warnings 0
+
+step "unit tests"
+npx jest --selectProjects unit --ci
+step "integration and end-to-end tests (real servers)"
+export TEST_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$PG_TEST_DATABASE"
+npx jest --selectProjects integration --ci --runInBand
+step "done"
