@@ -13,9 +13,17 @@ const now = new Date();
 const admittedAt = new Date(now.getTime() - 3 * 86_400_000);
 const messages = [1, 2, 3].flatMap((n) => {
   const visit = { visitNumber: { id: `DEMO-${stamp}-${n}` }, admitAt: hl7Time(admittedAt) };
-  const patient = { identifiers: [{ id: `DEMO${stamp}${n}`, assigningAuthority: 'RIVERSIDE', typeCode: 'MR' }] };
+  const patient = {
+    identifiers: [{ id: `DEMO${stamp}${n}`, assigningAuthority: 'RIVERSIDE', typeCode: 'MR' }],
+  };
   return [
-    adtMessage({ trigger: 'A01', controlId: `DEMO-${stamp}-${n}-A01`, patient, visit, messageTime: hl7Time(admittedAt) }),
+    adtMessage({
+      trigger: 'A01',
+      controlId: `DEMO-${stamp}-${n}-A01`,
+      patient,
+      visit,
+      messageTime: hl7Time(admittedAt),
+    }),
     adtMessage({
       trigger: 'A03',
       controlId: `DEMO-${stamp}-${n}-A03`,

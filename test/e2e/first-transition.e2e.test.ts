@@ -19,10 +19,16 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
   let facility: string;
 
   const postHl7 = (body: string) =>
-    fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    });
 
   const tasksOf = async (query: string): Promise<TaskView[]> => {
-    const response = await fetch(`${system.apiUrl}/api/v1/tasks?facility=${facility}${query ? `&${query}` : ""}`);
+    const response = await fetch(
+      `${system.apiUrl}/api/v1/tasks?facility=${facility}${query ? `&${query}` : ''}`,
+    );
     expect(response.status).toBe(200);
     return ((await response.json()) as { items: TaskView[] }).items;
   };
@@ -33,7 +39,12 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       controlId,
       sendingFacility: facility,
       // Friday 2026-11-13 14:00 in New York: two business days end with Tuesday the 17th
-      visit: { visitNumber: { id: visit }, location: { facility }, dischargeAt: '20261113140000', dischargeDisposition: '01' },
+      visit: {
+        visitNumber: { id: visit },
+        location: { facility },
+        dischargeAt: '20261113140000',
+        dischargeDisposition: '01',
+      },
     });
 
   beforeAll(async () => {
@@ -66,7 +77,9 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     expect(await resent.text()).toMatch(/MSA\|AA\|CTL-1/);
 
     const workflows = [];
-    for await (const wf of system.temporal.workflow.list({ query: `WorkflowId = '${transitionWorkflowId(facility, 'V1')}'` })) {
+    for await (const wf of system.temporal.workflow.list({
+      query: `WorkflowId = '${transitionWorkflowId(facility, 'V1')}'`,
+    })) {
       workflows.push(wf);
     }
     expect(workflows).toHaveLength(1);
@@ -74,7 +87,9 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
   });
 
   it('rejects a malformed message with a NAK that names the field', async () => {
-    const response = await postHl7(adtMessage({ controlId: 'CTL-BAD', sendingFacility: facility, patient: { identifiers: [] } }));
+    const response = await postHl7(
+      adtMessage({ controlId: 'CTL-BAD', sendingFacility: facility, patient: { identifiers: [] } }),
+    );
     expect(response.status).toBe(422);
     const nak = await response.text();
     expect(nak).toMatch(/MSA\|AE\|CTL-BAD/);
@@ -112,8 +127,8 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       return tasks.find((t) => t.stepKey === 'follow-up-visit');
     }, 'the follow-up task');
     expect(next.role).toBe('scheduler');
-    expect((await tasksOf(`transitionId=${first.transitionId}&status=completed`)).map((t) => t.stepKey)).toEqual([
-      'tcm-contact',
-    ]);
+    expect(
+      (await tasksOf(`transitionId=${first.transitionId}&status=completed`)).map((t) => t.stepKey),
+    ).toEqual(['tcm-contact']);
   });
 });

@@ -7,7 +7,8 @@ const root = path.resolve(__dirname, '../..');
 /** Starts a built app (`npm run build` first) as a child process, the way production runs it. */
 export function spawnApp(app: string, env: Record<string, string>): ChildProcess {
   const entry = path.join(root, 'dist/apps', app, 'src/main.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" before the integration tests`);
+  if (!existsSync(entry))
+    throw new Error(`${entry} is missing: run "npm run build" before the integration tests`);
   const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -30,7 +31,11 @@ export function exited(child: ChildProcess): Promise<number | null> {
 }
 
 /** Polls until `probe` returns a value that is not undefined, or fails with what it last saw. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

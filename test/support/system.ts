@@ -42,7 +42,11 @@ export async function startSystem(): Promise<RunningSystem> {
   };
   Object.assign(process.env, env);
 
-  const kafka = new Kafka({ clientId: `test-${runId}`, brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: `test-${runId}`,
+    brokers: testEnv.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
   // A new group starts at the end of the topic, so earlier runs' events do not replay into this one.
   const admin = kafka.admin();
   await admin.connect();

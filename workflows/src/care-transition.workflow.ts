@@ -58,7 +58,9 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
         }
         const allowed = [...open.step.completingOutcomes, ...open.step.retryOutcomes];
         if (!allowed.includes(request.outcome)) {
-          throw new Error(`outcome ${request.outcome} is not valid for step ${request.stepKey}; use one of: ${allowed.join(', ')}`);
+          throw new Error(
+            `outcome ${request.outcome} is not valid for step ${request.stepKey}; use one of: ${allowed.join(', ')}`,
+          );
         }
       },
     },
@@ -81,7 +83,11 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
   });
 
   for (const step of pathway.steps) {
-    const dueAt = stepDeadline(step.clock, { discharge: dischargedAt, stepOpened: new Date() }, calendar).toISOString();
+    const dueAt = stepDeadline(
+      step.clock,
+      { discharge: dischargedAt, stepOpened: new Date() },
+      calendar,
+    ).toISOString();
     open = { step };
     state.currentStep = step.key;
     state.dueAt = dueAt;
@@ -89,7 +95,12 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
     await activities.openTask({ ...task, facility: input.facility, patientKey, dueAt });
     await condition(() => open?.completion !== undefined || cancelled);
     if (cancelled) {
-      await activities.closeTask({ ...task, status: 'cancelled', outcome: 'discharge-cancelled', closedBy: 'adt' });
+      await activities.closeTask({
+        ...task,
+        status: 'cancelled',
+        outcome: 'discharge-cancelled',
+        closedBy: 'adt',
+      });
       return finish('cancelled');
     }
   }

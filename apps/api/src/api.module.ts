@@ -21,6 +21,10 @@ import { TasksHttpController } from './tasks/tasks.http.controller';
     HealthModule,
   ],
   controllers: [TasksHttpController],
-  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, GetWorklistHandler, CompleteTaskHandler],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    GetWorklistHandler,
+    CompleteTaskHandler,
+  ],
 })
 export class ApiModule {}

@@ -5,7 +5,12 @@ const port = z.coerce.number().int().min(0).max(65535);
 const csv = z
   .string()
   .min(1)
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 /** Settings every app needs: where the real servers are and how to log. */
 export const baseEnvSchema = z.object({

@@ -6,7 +6,12 @@ export function kafkaLogCreator(logger: Logger): logCreator {
   return () =>
     ({ level, log }) => {
       const { message, ...extra } = log;
-      const fields = { component: 'kafkajs', namespace: log.namespace, broker: extra.broker, error: extra.error };
+      const fields = {
+        component: 'kafkajs',
+        namespace: log.namespace,
+        broker: extra.broker,
+        error: extra.error,
+      };
       if (level === logLevel.ERROR) logger.error(fields, message);
       else if (level === logLevel.WARN) logger.warn(fields, message);
       else logger.debug(fields, message);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { KAFKA } from './kafka.tokens';
 
 export interface OutgoingRecord {
@@ -31,7 +31,11 @@ export class KafkaPublisher implements OnApplicationShutdown {
       timeout: 10_000,
       topicMessages: [...byTopic].map(([topic, items]) => ({
         topic,
-        messages: items.map((item) => ({ key: item.key, value: JSON.stringify(item.value), headers: item.headers })),
+        messages: items.map((item) => ({
+          key: item.key,
+          value: JSON.stringify(item.value),
+          headers: item.headers,
+        })),
       })),
     });
   }
@@ -39,7 +43,12 @@ export class KafkaPublisher implements OnApplicationShutdown {
   private connected(): Promise<Producer> {
     if (this.producer) return Promise.resolve(this.producer);
     this.connecting ??= (async () => {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 5,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       producer.on(producer.events.DISCONNECT, () => {
         this.producer = undefined;
         this.connecting = undefined;
@@ -58,7 +67,9 @@ export class KafkaPublisher implements OnApplicationShutdown {
     const producer = this.producer;
     this.producer = undefined;
     if (producer) {
-      await producer.disconnect().catch((error: unknown) => this.logger.warn(`producer disconnect: ${String(error)}`));
+      await producer
+        .disconnect()
+        .catch((error: unknown) => this.logger.warn(`producer disconnect: ${String(error)}`));
     }
   }
 }

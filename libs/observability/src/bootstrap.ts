@@ -21,7 +21,11 @@ export async function startApp(
 }
 
 /** Entry point of an app's main.ts: start it, and make sure a hung shutdown still ends the process. */
-export function runApp(name: string, module: Type<unknown>, configure?: (app: INestApplication) => void): void {
+export function runApp(
+  name: string,
+  module: Type<unknown>,
+  configure?: (app: INestApplication) => void,
+): void {
   startApp(module, { configure }).then(
     (app) => {
       const graceMs = app.get<BaseEnv>(APP_ENV).SHUTDOWN_GRACE_MS;

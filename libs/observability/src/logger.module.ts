@@ -31,7 +31,10 @@ export function correlationIdOf(req: IncomingMessage): string {
           customProps: (req) => ({ correlationId: req.id }),
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+            req: (req: { method: string; url: string }) => ({
+              method: req.method,
+              path: req.url.split('?')[0],
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           redact: { paths: ['req.headers', 'res.headers'], remove: true },

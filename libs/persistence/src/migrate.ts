@@ -19,7 +19,8 @@ if (require.main === module) {
     process.exit(2);
   }
   migrate(url).then(
-    (names) => process.stdout.write(`migrations applied: ${names.length ? names.join(', ') : 'none pending'}\n`),
+    (names) =>
+      process.stdout.write(`migrations applied: ${names.length ? names.join(', ') : 'none pending'}\n`),
     (error: unknown) => {
       console.error('migration failed:', error instanceof Error ? error.message : error);
       process.exit(1);

@@ -7,7 +7,7 @@ import { dataSourceOptions, entities } from './data-source';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_ENV],
-      useFactory: (env: BaseEnv) => dataSourceOptions(env.DATABASE_URL, "care-transitions"),
+      useFactory: (env: BaseEnv) => dataSourceOptions(env.DATABASE_URL, 'care-transitions'),
     }),
     TypeOrmModule.forFeature(entities),
   ],

@@ -15,7 +15,8 @@ import { TEMPORAL_CONNECTION } from './temporal.tokens';
     {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, APP_ENV],
-      useFactory: (connection: Connection, env: BaseEnv) => new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+      useFactory: (connection: Connection, env: BaseEnv) =>
+        new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
     },
   ],
   exports: [TEMPORAL_CONNECTION, Client],

@@ -49,27 +49,46 @@ export function adtToEvent(message: AdtMessage, transport: Transport, zone: stri
   const { header, event, patient, visit } = message;
   const type = EVENT_TYPES[header.triggerEvent];
   if (header.messageCode !== 'ADT' || !type) {
-    throw new Hl7ParseError('UNSUPPORTED_EVENT', `Event ${header.messageCode}^${header.triggerEvent} is not supported`, {
-      segment: 'MSH',
-      sequence: 1,
-      field: 9,
-      component: 2,
-    });
+    throw new Hl7ParseError(
+      'UNSUPPORTED_EVENT',
+      `Event ${header.messageCode}^${header.triggerEvent} is not supported`,
+      {
+        segment: 'MSH',
+        sequence: 1,
+        field: 9,
+        component: 2,
+      },
+    );
   }
   if (VISIT_REQUIRED.has(header.triggerEvent) && !visit?.visitNumber) {
-    throw new Hl7ParseError('MISSING_FIELD', `${header.triggerEvent} needs PV1-19 (visit number) to key its transition`, {
-      segment: 'PV1',
-      sequence: 1,
-      field: 19,
-    });
+    throw new Hl7ParseError(
+      'MISSING_FIELD',
+      `${header.triggerEvent} needs PV1-19 (visit number) to key its transition`,
+      {
+        segment: 'PV1',
+        sequence: 1,
+        field: 19,
+      },
+    );
   }
   const messageTime = time(header.messageTime, zone, 'MSH-7');
   const recordedAt = time(event?.recordedAt, zone, 'EVN-2') ?? messageTime;
-  if (!recordedAt) throw new Hl7ParseError('MISSING_FIELD', 'Neither EVN-2 nor MSH-7 gives the event time', { segment: 'EVN', sequence: 1, field: 2 });
+  if (!recordedAt)
+    throw new Hl7ParseError('MISSING_FIELD', 'Neither EVN-2 nor MSH-7 gives the event time', {
+      segment: 'EVN',
+      sequence: 1,
+      field: 2,
+    });
   const sender = senderOf(header);
-  const prior = message.merge?.priorIdentifiers.length ? primaryIdentifier(message.merge.priorIdentifiers) : undefined;
+  const prior = message.merge?.priorIdentifiers.length
+    ? primaryIdentifier(message.merge.priorIdentifiers)
+    : undefined;
   if (type === 'patients.merged' && !prior) {
-    throw new Hl7ParseError('MISSING_FIELD', 'A40 needs MRG-1 (prior patient identifier)', { segment: 'MRG', sequence: 1, field: 1 });
+    throw new Hl7ParseError('MISSING_FIELD', 'A40 needs MRG-1 (prior patient identifier)', {
+      segment: 'MRG',
+      sequence: 1,
+      field: 1,
+    });
   }
   return {
     schema: 'adt.event.v1',

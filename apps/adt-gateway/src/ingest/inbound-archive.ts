@@ -25,7 +25,10 @@ export class InboundArchive {
     return this.db.transaction('READ COMMITTED', work);
   }
 
-  async claim(tx: EntityManager, record: InboundRecord): Promise<{ id: string; previous: InboundStatus | null }> {
+  async claim(
+    tx: EntityManager,
+    record: InboundRecord,
+  ): Promise<{ id: string; previous: InboundStatus | null }> {
     const rows: { id: string; status: InboundStatus; inserted: boolean }[] = await tx.query(
       `INSERT INTO inbound_messages AS m (sender, control_id, transport, message_type, raw, event_id)
        VALUES ($1, $2, $3, $4, $5, $6)
@@ -37,12 +40,26 @@ export class InboundArchive {
     return { id: row.id, previous: row.inserted ? null : row.status };
   }
 
-  async mark(tx: EntityManager, id: string, status: InboundStatus, reason: string | null, record?: InboundRecord) {
+  async mark(
+    tx: EntityManager,
+    id: string,
+    status: InboundStatus,
+    reason: string | null,
+    record?: InboundRecord,
+  ) {
     await tx.query(
       `UPDATE inbound_messages SET status = $2, reason = $3, raw = COALESCE($4, raw), event_id = COALESCE($5, event_id),
          message_type = COALESCE($6, message_type), transport = COALESCE($7, transport), updated_at = now()
        WHERE id = $1`,
-      [id, status, reason, record?.raw ?? null, record?.eventId ?? null, record?.messageType ?? null, record?.transport ?? null],
+      [
+        id,
+        status,
+        reason,
+        record?.raw ?? null,
+        record?.eventId ?? null,
+        record?.messageType ?? null,
+        record?.transport ?? null,
+      ],
     );
   }
 

@@ -11,7 +11,17 @@ import {
   type AdtDlqRecordV1,
   type AdtEventV1,
 } from '@ct/contracts';
-import { Hl7ParseError, ackCode, ackMode, buildAck, errorFromParseError, extractAdt, parseHl7, readHeader, type Hl7Header } from '@ct/hl7';
+import {
+  Hl7ParseError,
+  ackCode,
+  ackMode,
+  buildAck,
+  errorFromParseError,
+  extractAdt,
+  parseHl7,
+  readHeader,
+  type Hl7Header,
+} from '@ct/hl7';
 import { KafkaPublisher } from '@ct/kafka';
 import { adtToEvent, senderOf } from './adt-to-event';
 import { InboundArchive, type InboundRecord } from './inbound-archive';
@@ -58,34 +68,66 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
       return await this.archive.transaction(async (tx) => {
         const { id, previous } = await this.archive.claim(tx, record);
         if (previous === 'published') {
-          this.logger.log({ inboundMessageId: id, eventId: event.eventId }, 'duplicate message acknowledged again');
-          return { outcome: 'duplicate', inboundMessageId: id, ack: buildAck(header, { code: ackCode(mode, 'accept') }) };
+          this.logger.log(
+            { inboundMessageId: id, eventId: event.eventId },
+            'duplicate message acknowledged again',
+          );
+          return {
+            outcome: 'duplicate',
+            inboundMessageId: id,
+            ack: buildAck(header, { code: ackCode(mode, 'accept') }),
+          };
         }
         await this.publisher.publish({
           topic: ADT_EVENTS_TOPIC,
           key: adtEventKey(event),
           value: event,
-          headers: { [HEADER_EVENT_TYPE]: event.type, [HEADER_SCHEMA]: event.schema, 'correlation-id': event.eventId },
+          headers: {
+            [HEADER_EVENT_TYPE]: event.type,
+            [HEADER_SCHEMA]: event.schema,
+            'correlation-id': event.eventId,
+          },
         });
         await this.archive.mark(tx, id, 'published', null, record);
-        this.logger.log({ inboundMessageId: id, eventId: event.eventId, type: event.type }, 'event published');
-        return { outcome: 'accepted', inboundMessageId: id, ack: buildAck(header, { code: ackCode(mode, 'accept') }) };
+        this.logger.log(
+          { inboundMessageId: id, eventId: event.eventId, type: event.type },
+          'event published',
+        );
+        return {
+          outcome: 'accepted',
+          inboundMessageId: id,
+          ack: buildAck(header, { code: ackCode(mode, 'accept') }),
+        };
       });
     } catch (error) {
       // Kafka or Postgres unavailable: nothing was committed, so the sender's resend starts afresh
-      this.logger.warn({ eventId: event.eventId, err: String(error) }, 'hand-off failed, answering with a NAK');
+      this.logger.warn(
+        { eventId: event.eventId, err: String(error) },
+        'hand-off failed, answering with a NAK',
+      );
       return {
         outcome: 'unavailable',
         ack: buildAck(header, {
           code: ackCode(mode, 'error'),
           text: 'Temporarily unable to accept the message; please resend',
-          errors: [{ hl7ErrorCode: 207, severity: 'E', userMessage: 'Downstream hand-off unavailable; resend later' }],
+          errors: [
+            {
+              hl7ErrorCode: 207,
+              severity: 'E',
+              userMessage: 'Downstream hand-off unavailable; resend later',
+            },
+          ],
         }),
       };
     }
   }
 
-  private async reject(raw: string, transport: IngestMessageCommand['transport'], header: Hl7Header | undefined, error: Hl7ParseError): Promise<IngestResult> {
+  private async reject(
+    raw: string,
+    transport: IngestMessageCommand['transport'],
+    header: Hl7Header | undefined,
+    error: Hl7ParseError,
+  ): Promise<IngestResult> {
     const reason = `${error.code}: ${error.message}`;
     const record: InboundRecord = {
       sender: header ? senderOf(header) : 'unknown',
@@ -104,17 +146,23 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
       failedAt: new Date().toISOString(),
       inboundMessageId,
     };
-    await this.publisher.publish({ topic: ADT_DLQ_TOPIC, key: inboundMessageId, value: dlq }).catch((cause: unknown) => {
-      // the quarantine row is the durable record; the DLQ copy is a notification
-      this.logger.warn({ inboundMessageId, err: String(cause) }, 'could not publish the DLQ record');
-    });
+    await this.publisher
+      .publish({ topic: ADT_DLQ_TOPIC, key: inboundMessageId, value: dlq })
+      .catch((cause: unknown) => {
+        // the quarantine row is the durable record; the DLQ copy is a notification
+        this.logger.warn({ inboundMessageId, err: String(cause) }, 'could not publish the DLQ record');
+      });
     this.logger.warn({ inboundMessageId, code: error.code, location: error.location }, 'message rejected');
     const outcome = REJECT_CODES.has(error.hl7ErrorCode) || !header ? 'reject' : 'error';
     const mode = header ? ackMode(header) : 'original';
     return {
       outcome: 'rejected',
       inboundMessageId,
-      ack: buildAck(header, { code: ackCode(mode, outcome), text: error.message, errors: [errorFromParseError(error)] }),
+      ack: buildAck(header, {
+        code: ackCode(mode, outcome),
+        text: error.message,
+        errors: [errorFromParseError(error)],
+      }),
     };
   }
 }

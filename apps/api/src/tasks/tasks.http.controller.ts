@@ -7,7 +7,11 @@ import {
   completeTaskRequestSchema,
   type CompleteTaskRequest,
 } from './complete-task/complete-task.command';
-import { GetWorklistQuery, worklistFilterSchema, type WorklistFilter } from './get-worklist/get-worklist.query';
+import {
+  GetWorklistQuery,
+  worklistFilterSchema,
+  type WorklistFilter,
+} from './get-worklist/get-worklist.query';
 
 @ApiTags('tasks')
 @Controller('api/v1/tasks')
@@ -18,7 +22,9 @@ export class TasksHttpController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Worklist: tasks filtered by status, role, facility or transition, soonest due first' })
+  @ApiOperation({
+    summary: 'Worklist: tasks filtered by status, role, facility or transition, soonest due first',
+  })
   list(@Query(new ZodValidationPipe(worklistFilterSchema)) filter: WorklistFilter) {
     return this.queries.execute(new GetWorklistQuery(filter));
   }

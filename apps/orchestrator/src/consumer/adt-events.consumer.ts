@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
@@ -46,7 +52,9 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
       autoCommit: true,
       eachMessage: async ({ topic, partition, message }) => {
         const correlationId = header(message, HEADER_CORRELATION_ID) ?? randomUUID();
-        await this.pino.runInContext(() => this.handle(topic, partition, message), { bindings: { correlationId } });
+        await this.pino.runInContext(() => this.handle(topic, partition, message), {
+          bindings: { correlationId },
+        });
       },
     });
   }
@@ -68,7 +76,13 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
     this.logger.debug({ eventId: result.data.eventId, type: result.data.type, outcome }, 'adt event handled');
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, code: string, reason: string) {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    code: string,
+    reason: string,
+  ) {
     const record: AdtDlqRecordV1 = {
       schema: 'adt.dlq.v1',
       stage: 'orchestrator',
@@ -78,7 +92,11 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
       origin: { topic, partition, offset: message.offset },
       value: message.value?.toString(),
     };
-    await this.publisher.publish({ topic: ADT_DLQ_TOPIC, key: message.key?.toString() ?? 'unknown', value: record });
+    await this.publisher.publish({
+      topic: ADT_DLQ_TOPIC,
+      key: message.key?.toString() ?? 'unknown',
+      value: record,
+    });
     this.logger.warn({ topic, partition, offset: message.offset, code }, 'event dead-lettered');
   }
 

@@ -22,7 +22,15 @@ export class TasksActivities implements TransitionActivities {
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (transition_id, step_key) DO UPDATE SET updated_at = tasks.updated_at
        RETURNING id`,
-      [input.transitionId, input.stepKey, input.role, input.title, input.facility, input.patientKey, input.dueAt],
+      [
+        input.transitionId,
+        input.stepKey,
+        input.role,
+        input.title,
+        input.facility,
+        input.patientKey,
+        input.dueAt,
+      ],
     );
     return { taskId: rows[0].id };
   }
@@ -42,7 +50,14 @@ export class TasksActivities implements TransitionActivities {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, pathway = EXCLUDED.pathway,
          discharged_at = COALESCE(EXCLUDED.discharged_at, transitions.discharged_at), updated_at = now()`,
-      [input.transitionId, input.facility, input.patientKey, input.pathway, input.status, input.dischargedAt ?? null],
+      [
+        input.transitionId,
+        input.facility,
+        input.patientKey,
+        input.pathway,
+        input.status,
+        input.dischargedAt ?? null,
+      ],
     );
   }
 

@@ -1,7 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { PinoLogger } from 'nestjs-pino';
 import { APP_ENV, type WorkerEnv } from '@ct/config';
 import { TasksActivities } from '../tasks/tasks.activities';
+import { installTemporalRuntime } from './temporal-runtime';
 import { workflowBundleOptions } from './workflow-bundle';
 
 /**
@@ -19,9 +27,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_ENV) private readonly env: WorkerEnv,
     private readonly tasks: TasksActivities,
+    private readonly pino: PinoLogger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    installTemporalRuntime(this.pino.logger);
     this.connection = await NativeConnection.connect({ address: this.env.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.connection,

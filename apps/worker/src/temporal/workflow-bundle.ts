@@ -17,7 +17,10 @@ export function workflowBundleOptions(): Pick<WorkerOptions, 'workflowsPath' | '
     bundlerOptions: {
       webpackConfigHook: (config) => {
         config.resolve = config.resolve ?? {};
-        config.resolve.alias = { ...config.resolve.alias, '@ct/domain': path.resolve(dir, '../../libs/domain/src') };
+        config.resolve.alias = {
+          ...config.resolve.alias,
+          '@ct/domain': path.resolve(dir, '../../libs/domain/src'),
+        };
         return config;
       },
     },

@@ -50,7 +50,9 @@ export const adtEventV1Schema = z.object({
       dischargeAt: isoTime.optional(),
     })
     .optional(),
-  diagnoses: z.array(z.object({ code: z.string(), codingSystem: z.string().optional(), type: z.string().optional() })),
+  diagnoses: z.array(
+    z.object({ code: z.string(), codingSystem: z.string().optional(), type: z.string().optional() }),
+  ),
   merge: z.object({ priorPatientKey: z.string().min(1), priorVisitNumber: z.string().optional() }).optional(),
   source: z.object({
     sendingApplication: z.string(),

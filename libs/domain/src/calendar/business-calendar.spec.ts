@@ -1,4 +1,9 @@
-import { businessDaysDeadline, calendarDaysDeadline, hoursDeadline, type BusinessCalendar } from './business-calendar';
+import {
+  businessDaysDeadline,
+  calendarDaysDeadline,
+  hoursDeadline,
+  type BusinessCalendar,
+} from './business-calendar';
 
 const newYork: BusinessCalendar = { timeZone: 'America/New_York', holidays: ['2026-11-26', '2026-12-25'] };
 
@@ -37,15 +42,17 @@ describe('businessDaysDeadline', () => {
   });
 
   it('rejects an unknown time zone', () => {
-    expect(() => businessDaysDeadline('2026-11-16T10:00:00Z', 2, { timeZone: 'Mars/Olympus', holidays: [] })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      businessDaysDeadline('2026-11-16T10:00:00Z', 2, { timeZone: 'Mars/Olympus', holidays: [] }),
+    ).toThrow(RangeError);
   });
 });
 
 describe('calendarDaysDeadline and hoursDeadline', () => {
   it('counts calendar days from the local discharge day', () => {
-    expect(calendarDaysDeadline('2026-11-20T16:30:00-05:00', 7, newYork).toISOString()).toBe('2026-11-28T05:00:00.000Z');
+    expect(calendarDaysDeadline('2026-11-20T16:30:00-05:00', 7, newYork).toISOString()).toBe(
+      '2026-11-28T05:00:00.000Z',
+    );
   });
 
   it('adds exact hours', () => {

@@ -18,7 +18,8 @@ export function isBusinessDay(day: DateTime, calendar: BusinessCalendar): boolea
 function localTime(at: Date | string, calendar: BusinessCalendar): DateTime {
   const time = typeof at === 'string' ? DateTime.fromISO(at, { setZone: true }) : DateTime.fromJSDate(at);
   const local = time.setZone(calendar.timeZone);
-  if (!local.isValid) throw new RangeError(`invalid time or time zone: ${local.invalidExplanation ?? 'unknown'}`);
+  if (!local.isValid)
+    throw new RangeError(`invalid time or time zone: ${local.invalidExplanation ?? 'unknown'}`);
   return local;
 }
 
@@ -28,7 +29,8 @@ function localTime(at: Date | string, calendar: BusinessCalendar): DateTime {
  * Returns the instant the deadline passes: midnight local at the start of the following day.
  */
 export function businessDaysDeadline(from: Date | string, days: number, calendar: BusinessCalendar): Date {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`business days must be a whole number >= 0: ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`business days must be a whole number >= 0: ${days}`);
   let day = localTime(from, calendar).startOf('day');
   let counted = 0;
   while (counted < days) {
@@ -40,10 +42,15 @@ export function businessDaysDeadline(from: Date | string, days: number, calendar
 
 /** "Within N calendar days": midnight local after day N, the discharge day being day 0. */
 export function calendarDaysDeadline(from: Date | string, days: number, calendar: BusinessCalendar): Date {
-  return localTime(from, calendar).startOf('day').plus({ days: days + 1 }).toJSDate();
+  return localTime(from, calendar)
+    .startOf('day')
+    .plus({ days: days + 1 })
+    .toJSDate();
 }
 
 /** "Within N hours": an exact instant, no calendar involved. */
 export function hoursDeadline(from: Date | string, hours: number): Date {
-  return DateTime.fromISO(typeof from === 'string' ? from : from.toISOString()).plus({ hours }).toJSDate();
+  return DateTime.fromISO(typeof from === 'string' ? from : from.toISOString())
+    .plus({ hours })
+    .toJSDate();
 }

@@ -1,4 +1,9 @@
-import { businessDaysDeadline, calendarDaysDeadline, hoursDeadline, type BusinessCalendar } from '../calendar/business-calendar';
+import {
+  businessDaysDeadline,
+  calendarDaysDeadline,
+  hoursDeadline,
+  type BusinessCalendar,
+} from '../calendar/business-calendar';
 import type { StepClock } from './pathway';
 
 export function stepDeadline(

@@ -11,7 +11,10 @@ const CHECK_TIMEOUT_MS = 3_000;
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+      CHECK_TIMEOUT_MS,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -58,7 +61,9 @@ export class ReadinessIndicators {
     const check = this.health.check('temporal');
     try {
       const response = await withTimeout(this.temporalConnection.healthService.check({}), 'temporal');
-      return response.status === 1 ? check.up() : check.down({ message: `serving status ${response.status}` });
+      return response.status === 1
+        ? check.up()
+        : check.down({ message: `serving status ${response.status}` });
     } catch (error) {
       return check.down({ message: reason(error) });
     }

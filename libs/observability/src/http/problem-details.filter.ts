@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 export interface ProblemDetails {
@@ -29,15 +36,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDetails {
     if (!(exception instanceof HttpException)) {
-      return { type: 'about:blank', title: 'Internal Server Error', status: HttpStatus.INTERNAL_SERVER_ERROR };
+      return {
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: HttpStatus.INTERNAL_SERVER_ERROR,
+      };
     }
     const status = exception.getStatus();
     const body = exception.getResponse();
-    if (typeof body === 'object' && body !== null && 'title' in body) return { ...(body as ProblemDetails), status };
+    if (typeof body === 'object' && body !== null && 'title' in body)
+      return { ...(body as ProblemDetails), status };
     const detail = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     return {
       type: 'about:blank',
-      title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+      title:
+        HttpStatus[status]
+          ?.replace(/_/g, ' ')
+          .toLowerCase()
+          .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
       status,
       detail: Array.isArray(detail) ? detail.join('; ') : typeof detail === 'string' ? detail : undefined,
     };

@@ -41,7 +41,9 @@ export class Init1763870000000 implements MigrationInterface {
       CONSTRAINT "pk_inbound_messages" PRIMARY KEY ("id"),
       CONSTRAINT "ck_inbound_status" CHECK ("status" IN ('received','published','rejected','failed'))
     )`);
-    await db.query(`CREATE UNIQUE INDEX "uq_inbound_sender_control" ON "inbound_messages" ("sender", "control_id")`);
+    await db.query(
+      `CREATE UNIQUE INDEX "uq_inbound_sender_control" ON "inbound_messages" ("sender", "control_id")`,
+    );
     await db.query(`CREATE INDEX "ix_inbound_status" ON "inbound_messages" ("status", "received_at")`);
 
     await db.query(`CREATE TABLE "transitions" (

@@ -24,7 +24,9 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand>
     if (!task) throw notFound(taskId);
     const handle = this.temporal.workflow.getHandle(task.transitionId);
     try {
-      return await handle.executeUpdate(completeStepUpdate, { args: [{ stepKey: task.stepKey, ...request }] });
+      return await handle.executeUpdate(completeStepUpdate, {
+        args: [{ stepKey: task.stepKey, ...request }],
+      });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         throw new ProblemException({
