@@ -13,6 +13,28 @@ interface TaskView {
   dueAt: string;
 }
 
+/** Reads back the discharge event the gateway published for a visit, as a redelivery would carry it. */
+async function readPublishedEvent(system: RunningSystem, facility: string, visit: string) {
+  const consumer = system.kafka.consumer({ groupId: `probe-${system.runId}-${visit}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'adt.events.v1', fromBeginning: true });
+  const found = new Promise<{ key: Buffer | null; value: Buffer | null }>((resolve) => {
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        const value = message.value?.toString() ?? '';
+        if (value.includes(`"facility":"${facility}"`) && value.includes(`"number":"${visit}"`)) {
+          resolve({ key: message.key, value: message.value });
+        }
+      },
+    });
+  });
+  try {
+    return await found;
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
 describe('discharge → Kafka → orchestrator → Temporal → worker → task → API (real servers)', () => {
   let system: RunningSystem;
   let worker: ChildProcess;
@@ -84,6 +106,32 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     }
     expect(workflows).toHaveLength(1);
     expect(await tasksOf('')).toHaveLength(1);
+  });
+
+  it('reports ready only with Postgres, Kafka and Temporal all answering', async () => {
+    const response = await fetch(`${system.gatewayUrl}/health/ready`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { info: Record<string, { status: string }> };
+    expect(Object.keys(body.info).sort()).toEqual(['kafka', 'postgres', 'temporal']);
+    expect(Object.values(body.info).every((check) => check.status === 'up')).toBe(true);
+  });
+
+  it('drops a redelivered Kafka event in the workflow: two signals, still one task', async () => {
+    const workflowId = transitionWorkflowId(facility, 'V1');
+    const history = async () =>
+      (await system.temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const signals = async () =>
+      (await history()).filter((e) => e.workflowExecutionSignaledEventAttributes).length;
+    expect(await signals()).toBe(1);
+
+    const producer = system.kafka.producer();
+    await producer.connect();
+    const event = await readPublishedEvent(system, facility, 'V1');
+    await producer.send({ topic: 'adt.events.v1', messages: [{ key: event.key, value: event.value }] });
+    await producer.disconnect();
+
+    await eventually(async () => ((await signals()) === 2 ? true : undefined), 'the redelivered signal');
+    expect(await tasksOf(`transitionId=${workflowId}`)).toHaveLength(1);
   });
 
   it('rejects a malformed message with a NAK that names the field', async () => {
