@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Transport } from './adt-to-event';
+import type { Transport } from './normalize-common';
 
 export type IngestOutcome = 'accepted' | 'duplicate' | 'rejected' | 'unavailable';
 

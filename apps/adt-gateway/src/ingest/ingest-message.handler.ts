@@ -4,12 +4,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_ENV, type GatewayEnv } from '@ct/config';
 import {
   ADT_DLQ_TOPIC,
-  ADT_EVENTS_TOPIC,
+  HEADER_CORRELATION_ID,
   HEADER_EVENT_TYPE,
   HEADER_SCHEMA,
-  adtEventKey,
   type AdtDlqRecordV1,
-  type AdtEventV1,
 } from '@ct/contracts';
 import {
   Hl7ParseError,
@@ -23,7 +21,8 @@ import {
   type Hl7Header,
 } from '@ct/hl7';
 import { KafkaPublisher } from '@ct/kafka';
-import { adtToEvent, senderOf } from './adt-to-event';
+import { normalize, type NormalizedEvent } from './normalize';
+import { senderOf } from './normalize-common';
 import { InboundArchive, type InboundRecord } from './inbound-archive';
 import { IngestMessageCommand, type IngestResult } from './ingest-message.command';
 
@@ -46,15 +45,16 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
 
   async execute({ raw, transport }: IngestMessageCommand): Promise<IngestResult> {
     let header: Hl7Header | undefined;
-    let event: AdtEventV1;
+    let normalized: NormalizedEvent;
     try {
       const message = parseHl7(raw);
       header = readHeader(message);
-      event = adtToEvent(extractAdt(message), transport, this.env.FACILITY_TIME_ZONE);
+      normalized = normalize(extractAdt(message), transport, this.env.FACILITY_TIME_ZONE);
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
       return this.reject(raw, transport, header, error);
     }
+    const event = normalized.value;
     const record: InboundRecord = {
       sender: senderOf(header),
       controlId: header.controlId,
@@ -79,13 +79,11 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
           };
         }
         await this.publisher.publish({
-          topic: ADT_EVENTS_TOPIC,
-          key: adtEventKey(event),
-          value: event,
+          ...normalized,
           headers: {
             [HEADER_EVENT_TYPE]: event.type,
             [HEADER_SCHEMA]: event.schema,
-            'correlation-id': event.eventId,
+            [HEADER_CORRELATION_ID]: event.eventId,
           },
         });
         await this.archive.mark(tx, id, 'published', null, record);

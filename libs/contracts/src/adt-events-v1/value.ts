@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoTime, patientSchema, sourceSchema } from '../common/event-parts';
 
 export const ADT_EVENTS_TOPIC = 'adt.events.v1';
 
@@ -17,13 +18,6 @@ export const adtEventTypes = [
 ] as const;
 export type AdtEventType = (typeof adtEventTypes)[number];
 
-const isoTime = z.iso.datetime({ offset: true });
-const identifier = z.object({
-  id: z.string().min(1),
-  assigningAuthority: z.string().optional(),
-  typeCode: z.string().optional(),
-});
-
 /** Normalized ADT event, one per accepted HL7 message. Carries identifiers; never log its body. */
 export const adtEventV1Schema = z.object({
   schema: z.literal('adt.event.v1'),
@@ -33,13 +27,7 @@ export const adtEventV1Schema = z.object({
   occurredAt: isoTime,
   recordedAt: isoTime,
   facility: z.string().min(1),
-  patient: z.object({
-    key: z.string().min(1),
-    identifiers: z.array(identifier).min(1),
-    name: z.object({ family: z.string().optional(), given: z.string().optional() }).optional(),
-    birthDate: z.string().optional(),
-    sex: z.string().optional(),
-  }),
+  patient: patientSchema,
   visit: z
     .object({
       number: z.string().min(1),
@@ -54,13 +42,7 @@ export const adtEventV1Schema = z.object({
     z.object({ code: z.string(), codingSystem: z.string().optional(), type: z.string().optional() }),
   ),
   merge: z.object({ priorPatientKey: z.string().min(1), priorVisitNumber: z.string().optional() }).optional(),
-  source: z.object({
-    sendingApplication: z.string(),
-    sendingFacility: z.string(),
-    controlId: z.string().min(1),
-    messageType: z.string(),
-    transport: z.enum(['mllp', 'http', 'fhir', 'replay']),
-  }),
+  source: sourceSchema,
 });
 
 export type AdtEventV1 = z.infer<typeof adtEventV1Schema>;
