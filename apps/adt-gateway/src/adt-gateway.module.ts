@@ -9,6 +9,9 @@ import { TemporalClientModule } from '@ct/temporal';
 import { Hl7HttpController } from './http/hl7.http.controller';
 import { InboundArchive } from './ingest/inbound-archive';
 import { IngestMessageHandler } from './ingest/ingest-message.handler';
+import { ListQuarantineHandler } from './quarantine/list-quarantine.handler';
+import { QuarantineHttpController } from './quarantine/quarantine.http.controller';
+import { ReplayMessageHandler } from './quarantine/replay-message.handler';
 
 @Module({
   imports: [
@@ -20,7 +23,13 @@ import { IngestMessageHandler } from './ingest/ingest-message.handler';
     TemporalClientModule,
     HealthModule,
   ],
-  controllers: [Hl7HttpController],
-  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, InboundArchive, IngestMessageHandler],
+  controllers: [Hl7HttpController, QuarantineHttpController],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    InboundArchive,
+    IngestMessageHandler,
+    ListQuarantineHandler,
+    ReplayMessageHandler,
+  ],
 })
 export class AdtGatewayModule {}

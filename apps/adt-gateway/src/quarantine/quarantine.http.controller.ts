@@ -1,0 +1,38 @@
+import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ZodValidationPipe } from '@ct/observability';
+import { ListQuarantineQuery, quarantineFilterSchema, type QuarantineFilter } from './list-quarantine.query';
+import { ReplayMessageCommand } from './replay-message.command';
+
+/** Operators: what the gateway could not accept, why, and a way to run it again. */
+@ApiTags('ops')
+@Controller('api/v1/ops/quarantine')
+export class QuarantineHttpController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Quarantined (rejected) and failed messages, newest first, with the reason' })
+  list(@Query(new ZodValidationPipe(quarantineFilterSchema)) filter: QuarantineFilter) {
+    return this.queries.execute(new ListQuarantineQuery(filter));
+  }
+
+  @Post(':id/replay')
+  @ApiOperation({ summary: 'Run an archived message through ingest again; answers with its new ACK/NAK' })
+  async replay(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+    const result = await this.commands.execute(new ReplayMessageCommand(id));
+    const status =
+      result.outcome === 'rejected'
+        ? HttpStatus.UNPROCESSABLE_ENTITY
+        : result.outcome === 'unavailable'
+          ? HttpStatus.SERVICE_UNAVAILABLE
+          : HttpStatus.OK;
+    res
+      .status(status)
+      .json({ outcome: result.outcome, inboundMessageId: result.inboundMessageId, ack: result.ack });
+  }
+}

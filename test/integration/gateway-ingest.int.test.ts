@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { adtMessage } from '@ct/hl7/testing';
+import { startApp } from '@ct/observability';
+import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
+import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
+import { TopicProbe } from '../support/kafka-probe';
+import { eventually } from '../support/processes';
+import { testEnv } from '../support/test-env';
+
+const root = path.resolve(__dirname, '../..');
+const infra = (...args: string[]) => {
+  const result = spawnSync('bash', args, { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+};
+
+describe('adt-gateway against real Kafka and Postgres', () => {
+  const run = Date.now().toString(36).toUpperCase();
+  let gateway: INestApplication;
+  let url: string;
+  let probe: TopicProbe;
+  const kafka = new Kafka({
+    clientId: 'gateway-test',
+    brokers: testEnv.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
+
+  const post = (body: string) =>
+    fetch(`${url}/api/v1/adt/hl7`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+  const message = (controlId: string) =>
+    adtMessage({ controlId: `${run}-${controlId}`, sendingApplication: `GW${run}` });
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      DATABASE_URL: testEnv.databaseUrl,
+      KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+      TEMPORAL_ADDRESS: testEnv.temporalAddress,
+      LOG_LEVEL: 'error',
+      PORT: '0',
+    });
+    gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });
+    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+    probe = await TopicProbe.start(kafka, 'adt.events.v1');
+  });
+
+  afterAll(async () => {
+    infra('infra/up.sh', 'kafka');
+    await probe?.stop();
+    await gateway?.close();
+  });
+
+  it('acknowledges only once the event is on Kafka, and publishes a resend only once', async () => {
+    const first = await post(message('ONE'));
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain(`MSA|AA|${run}-ONE`);
+    await eventually(async () => (probe.matching(`${run}-ONE`).length === 1 ? true : undefined), 'the event');
+
+    const resent = await post(message('ONE'));
+    expect(resent.status).toBe(200);
+    expect(await resent.text()).toContain(`MSA|AA|${run}-ONE`);
+    // a later message arriving proves the consumer has read past where a duplicate would be
+    expect((await post(message('TWO'))).status).toBe(200);
+    await eventually(
+      async () => (probe.matching(`${run}-TWO`).length === 1 ? true : undefined),
+      'the next event',
+    );
+    expect(probe.matching(`${run}-ONE`)).toHaveLength(1);
+  });
+
+  it('quarantines what it rejects, lists it for operators and replays it', async () => {
+    const bad = adtMessage({
+      controlId: `${run}-BAD`,
+      sendingApplication: `GW${run}`,
+      trigger: 'A31',
+      structure: 'ADT_A05',
+    });
+    const nak = await post(bad);
+    expect(nak.status).toBe(422);
+    expect(await nak.text()).toMatch(
+      new RegExp(`MSA\\|AR\\|${run}-BAD[\\s\\S]*ERR\\|[^\\r]*MSH\\^1\\^9\\^1\\^2`),
+    );
+
+    const list = (await (await fetch(`${url}/api/v1/ops/quarantine?status=rejected&limit=500`)).json()) as {
+      items: { id: string; controlId: string; reason: string }[];
+    };
+    const entry = list.items.find((item) => item.controlId === `${run}-BAD`);
+    expect(entry?.reason).toMatch(/UNSUPPORTED_EVENT/);
+    expect(JSON.stringify(list)).not.toContain('DOE'); // the listing carries no patient data
+
+    const replay = await fetch(`${url}/api/v1/ops/quarantine/${entry!.id}/replay`, { method: 'POST' });
+    expect(replay.status).toBe(422);
+    expect(await replay.json()).toMatchObject({ outcome: 'rejected' });
+  });
+
+  it('answers a NAK while Kafka is down, and loses nothing when the sender resends', async () => {
+    infra('infra/kafka.sh', 'stop');
+    const down = await post(message('DOWN'));
+    expect(down.status).toBe(503);
+    expect(await down.text()).toMatch(new RegExp(`MSA\\|AE\\|${run}-DOWN`));
+
+    infra('infra/up.sh', 'kafka');
+    const resent = await eventually(async () => {
+      const response = await post(message('DOWN'));
+      return response.status === 200 ? response : undefined;
+    }, 'an AA after Kafka came back');
+    expect(await resent.text()).toContain(`MSA|AA|${run}-DOWN`);
+    await eventually(
+      async () => (probe.matching(`${run}-DOWN`).length === 1 ? true : undefined),
+      'the event',
+      90_000,
+    );
+  });
+});
