@@ -4,7 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { adtMessage } from '@ct/hl7/testing';
 import { startApp } from '@ct/observability';
+import { MllpClient } from '@ct/mllp';
 import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
+import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
 import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
@@ -39,6 +41,8 @@ describe('adt-gateway against real Kafka and Postgres', () => {
       TEMPORAL_ADDRESS: testEnv.temporalAddress,
       LOG_LEVEL: 'error',
       PORT: '0',
+      MLLP_PORT: '0',
+      MLLP_MAX_FRAME_BYTES: '65536',
     });
     gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });
     url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
@@ -67,6 +71,27 @@ describe('adt-gateway against real Kafka and Postgres', () => {
       'the next event',
     );
     expect(probe.matching(`${run}-ONE`)).toHaveLength(1);
+  });
+
+  it('takes the same messages over MLLP, one ACK per frame, in order, and NAKs an oversized frame', async () => {
+    const client = new MllpClient({ port: gateway.get(MllpListenerService).port! });
+    await client.connect();
+    try {
+      const acks = await client.sendMany([message('M1'), 'not hl7 at all', message('M2')]);
+      expect(acks[0]).toContain(`MSA|AA|${run}-M1`);
+      expect(acks[1]).toMatch(/MSA\|AR\|/);
+      expect(acks[2]).toContain(`MSA|AA|${run}-M2`);
+      const oversize = await client.send(message('BIG') + 'x'.repeat(70_000));
+      expect(oversize).toMatch(/MSA\|AR\|[\s\S]*exceeds the limit of 65536 bytes/);
+      expect(await client.send(message('M3'))).toContain(`MSA|AA|${run}-M3`);
+    } finally {
+      await client.close();
+    }
+    await eventually(
+      async () => (probe.matching(`${run}-M3`).length === 1 ? true : undefined),
+      'the MLLP events',
+    );
+    expect(probe.matching(`${run}-M1`)).toHaveLength(1);
   });
 
   it('quarantines what it rejects, lists it for operators and replays it', async () => {

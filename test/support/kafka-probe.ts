@@ -3,7 +3,8 @@ import type { Consumer, Kafka } from 'kafkajs';
 
 /** Collects what lands on a topic from now on, for assertions on what was (not) published. */
 export class TopicProbe {
-  readonly values: string[] = [];
+  /** By partition and offset: a consumer restarted after a broker outage may see a record twice. */
+  private readonly records = new Map<string, string>();
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(kafka: Kafka, topic: string): Promise<TopicProbe> {
@@ -18,14 +19,15 @@ export class TopicProbe {
     await consumer.subscribe({ topic });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({
-      eachMessage: async ({ message }) => void probe.values.push(message.value?.toString() ?? ''),
+      eachMessage: async ({ partition, message }) =>
+        void probe.records.set(`${partition}:${message.offset}`, message.value?.toString() ?? ''),
     });
     await joined;
     return probe;
   }
 
   matching(text: string): string[] {
-    return this.values.filter((value) => value.includes(text));
+    return [...this.records.values()].filter((value) => value.includes(text));
   }
 
   async stop(): Promise<void> {

@@ -9,6 +9,7 @@ import { TemporalClientModule } from '@ct/temporal';
 import { Hl7HttpController } from './http/hl7.http.controller';
 import { InboundArchive } from './ingest/inbound-archive';
 import { IngestMessageHandler } from './ingest/ingest-message.handler';
+import { MllpListenerService } from './mllp/mllp-listener.service';
 import { ListQuarantineHandler } from './quarantine/list-quarantine.handler';
 import { QuarantineHttpController } from './quarantine/quarantine.http.controller';
 import { ReplayMessageHandler } from './quarantine/replay-message.handler';
@@ -30,6 +31,7 @@ import { ReplayMessageHandler } from './quarantine/replay-message.handler';
     IngestMessageHandler,
     ListQuarantineHandler,
     ReplayMessageHandler,
+    MllpListenerService,
   ],
 })
 export class AdtGatewayModule {}
