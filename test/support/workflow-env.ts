@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { workflowBundleOptions } from '../../apps/worker/src/temporal/workflow-bundle';
@@ -15,10 +16,26 @@ export function testServerPath(): string {
   return resolved;
 }
 
-export function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+/** The dashboard search attributes the workflows set (infra/env.sh registers them on the dev server). */
+export const SEARCH_ATTRIBUTES = {
+  CtPathway: KEYWORD,
+  CtStep: KEYWORD,
+  CtFacility: KEYWORD,
+  CtBreached: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  CtDueAt: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
+export async function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServerPath() } },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: SEARCH_ATTRIBUTES,
+  });
+  return env;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -40,6 +57,9 @@ export async function createTestWorker(
     taskQueue,
     workflowBundle: await workflowBundle(),
     activities,
+    // No sticky queue: a workflow left running by an earlier test's (stopped) worker must not hold
+    // its next task on that worker's queue, which would stall time skipping for everyone.
+    maxCachedWorkflows: 0,
   });
 }
 

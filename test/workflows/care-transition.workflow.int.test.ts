@@ -26,6 +26,8 @@ const discharge: TransitionEvent = {
   occurredAt: '2026-11-20T21:30:00.000Z',
   dischargeAt: '2026-11-20T21:30:00.000Z',
   patientKey: 'RIVERSIDE|MRN1',
+  patientClass: 'I',
+  dischargeDisposition: '01',
 };
 
 describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
@@ -91,7 +93,7 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
       const done = await handle.executeUpdate(completeStepUpdate, {
         args: [{ stepKey: 'tcm-contact', outcome: 'reached-patient', completedBy: 'u1' }],
       });
-      expect(done).toEqual({ stepKey: 'tcm-contact', accepted: true });
+      expect(done).toEqual({ stepKey: 'tcm-contact', accepted: true, nextStepKey: 'follow-up-visit' });
       const state = await handle.query(stateQuery);
       expect(state.currentStep).toBe('follow-up-visit');
       expect(state.dueAt).toBe('2026-12-05T05:00:00.000Z'); // 14 calendar days after Nov 20, end of day
@@ -99,7 +101,12 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
     expect(activities.closed).toEqual([
       expect.objectContaining({ stepKey: 'tcm-contact', status: 'completed' }),
     ]);
-    expect(activities.opened.map((t) => t.stepKey)).toEqual(['tcm-contact', 'follow-up-visit']);
+    // med rec runs alongside the visit, due no later than it
+    expect(activities.opened.map((t) => t.stepKey).sort()).toEqual([
+      'follow-up-visit',
+      'medication-reconciliation',
+      'tcm-contact',
+    ]);
   });
 
   it('cancels the open task when the discharge is cancelled (A13), keeping the reason', async () => {

@@ -1,33 +1,69 @@
 /** The activities a care transition calls; implemented in apps/worker. Types only here. */
-export interface OpenTaskInput {
+
+/** One line of a transition's timeline; written with an outbox record for care.events.v1. */
+export interface TimelineEntry {
+  kind: string;
+  stepKey?: string;
+  occurredAt: string;
+  /** transition + episode + kind + step (+ rung): a retried activity writes nothing twice. */
+  dedupeKey: string;
+  /** Ids and codes only, never patient details. */
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+interface TransitionRef {
   transitionId: string;
+  facility: string;
+  pathway: string | null;
+}
+
+export interface OpenTaskInput extends TransitionRef {
   stepKey: string;
   role: string;
   title: string;
-  facility: string;
   patientKey: string;
   dueAt: string;
+  /** The workflow chain's first run id: a re-discharge after A13 reopens the same step. */
+  episode: string;
+  entry: TimelineEntry;
 }
 
-export interface CloseTaskInput {
-  transitionId: string;
+export interface CloseTaskInput extends TransitionRef {
   stepKey: string;
   status: 'completed' | 'cancelled';
   outcome: string;
   closedBy: string;
+  entry: TimelineEntry;
 }
 
-export interface RecordTransitionInput {
-  transitionId: string;
-  facility: string;
+export interface ChangeTaskInput extends TransitionRef {
+  stepKey: string;
+  role?: string;
+  priority?: 'high' | 'urgent';
+  dueAt?: string;
+  assignee?: string;
+  breached?: boolean;
+  entry: TimelineEntry;
+}
+
+export interface RecordTransitionInput extends TransitionRef {
   patientKey: string;
-  pathway: string;
-  status: 'active' | 'completed' | 'cancelled';
+  status: string;
   dischargedAt?: string;
+  reason?: string;
+  entries: TimelineEntry[];
+}
+
+export interface RecordTimelineInput extends TransitionRef {
+  entries: TimelineEntry[];
 }
 
 export interface TransitionActivities {
   openTask(input: OpenTaskInput): Promise<{ taskId: string }>;
   closeTask(input: CloseTaskInput): Promise<{ changed: boolean }>;
+  /** Claims, escalations (reassign, priority), reschedules and breaches of one task. */
+  changeTask(input: ChangeTaskInput): Promise<{ changed: boolean }>;
+  sendReminder(input: RecordTimelineInput): Promise<void>;
   recordTransition(input: RecordTransitionInput): Promise<void>;
+  recordTimeline(input: RecordTimelineInput): Promise<void>;
 }

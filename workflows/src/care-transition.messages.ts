@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CarriedState, StepStatus, TransitionStatus } from './transition-state';
 
 /** What the orchestrator tells a running transition about an ADT event (ids and codes, no names). */
 export interface TransitionEvent {
@@ -6,9 +7,25 @@ export interface TransitionEvent {
   type: string;
   occurredAt: string;
   patientKey: string;
+  visitNumber?: string;
   dischargeAt?: string;
+  admitAt?: string;
   dischargeDisposition?: string;
   patientClass?: string;
+  hospitalService?: string;
+  /** ICD-10 codes, primary first. */
+  diagnoses?: string[];
+}
+
+/** A referral event (REF^I12/I13/I14, topic referral.events.v1) for a referral transition. */
+export interface ReferralEvent {
+  eventId: string;
+  type: 'referral.created' | 'referral.modified' | 'referral.cancelled';
+  occurredAt: string;
+  patientKey: string;
+  referralId: string;
+  /** The end of the window the referral asks to be scheduled in (RF1-8). */
+  expiresAt?: string;
 }
 
 export interface CareTransitionInput {
@@ -17,6 +34,10 @@ export interface CareTransitionInput {
   visitNumber: string;
   timeZone: string;
   holidays: string[];
+  /** State carried over by continue-as-new. */
+  carried?: CarriedState;
+  /** History length past which the workflow continues as new (tests set it low). */
+  maxHistoryEvents?: number;
 }
 
 export interface CompleteStepRequest {
@@ -31,14 +52,35 @@ export interface CompleteStepResult {
   nextStepKey?: string;
 }
 
+export interface ClaimStepRequest {
+  stepKey: string;
+  claimedBy: string;
+}
+
+export interface StepView {
+  key: string;
+  role: string;
+  status: StepStatus;
+  priority: string;
+  dueAt?: string;
+  breached: boolean;
+  outcome?: string;
+}
+
 export interface TransitionState {
-  status: 'waiting-for-discharge' | 'active' | 'completed' | 'cancelled';
+  status: TransitionStatus;
+  reason?: string;
   pathwayId?: string;
+  pathwayVersion?: number;
+  /** The open step due soonest, and its due time. */
   currentStep?: string;
   dueAt?: string;
   eventsSeen: number;
+  steps: StepView[];
 }
 
 export const adtEventSignal = defineSignal<[TransitionEvent]>('adtEvent');
+export const referralEventSignal = defineSignal<[ReferralEvent]>('referralEvent');
 export const completeStepUpdate = defineUpdate<CompleteStepResult, [CompleteStepRequest]>('completeStep');
+export const claimStepUpdate = defineUpdate<void, [ClaimStepRequest]>('claimStep');
 export const stateQuery = defineQuery<TransitionState>('state');

@@ -1,125 +1,157 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import { stepDeadline, tcmDischargeHome, type StepDefinition } from '@ct/domain';
-import type { TransitionActivities } from './care-transition.activities';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { sameLocalDay } from '@ct/domain';
 import {
   adtEventSignal,
+  claimStepUpdate,
   completeStepUpdate,
+  referralEventSignal,
   stateQuery,
   type CareTransitionInput,
   type CompleteStepRequest,
-  type TransitionEvent,
   type TransitionState,
 } from './care-transition.messages';
+import { nextWakeUp } from './step-clocks';
+import { TransitionEvents, type Inbound } from './transition-events';
+import { TransitionRunner } from './transition-runner';
+import { readySteps, TERMINAL, type CarriedState } from './transition-state';
+import { searchAttributePublisher } from './search-attributes';
 
-const activities = proxyActivities<TransitionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+/** Past this many history events a run continues as new, carrying its state. */
+const MAX_HISTORY_EVENTS = 5_000;
 
-/** One care transition: waits for its discharge, then runs the pathway's steps as tasks. */
+/**
+ * One care transition, for any pathway: waits for its discharge (or referral), chooses the pathway
+ * from the event, opens each step as a task when the steps before it are done, runs reminders,
+ * breaches and escalation ladders on the clock, and reacts to later ADT and referral events.
+ */
 export async function careTransitionWorkflow(input: CareTransitionInput): Promise<TransitionState> {
-  const pathway = tcmDischargeHome;
-  const calendar = { timeZone: input.timeZone, holidays: input.holidays };
-  const seen = new Set<string>();
-  const state: TransitionState = { status: 'waiting-for-discharge', eventsSeen: 0 };
-  let discharge: TransitionEvent | undefined;
-  let cancelled = false;
-  let open: { step: StepDefinition; completion?: CompleteStepRequest } | undefined;
+  const state: CarriedState = input.carried ?? {
+    status: 'waiting-for-discharge',
+    episode: workflowInfo().firstExecutionRunId,
+    facts: [],
+    steps: [],
+    seen: [],
+    eventsSeen: 0,
+    seq: 0,
+  };
+  const runner = new TransitionRunner(input, state);
+  const events = new TransitionEvents(runner);
+  const seen = new Set(state.seen);
+  const inbox: Inbound[] = [];
+  const publishSearchAttributes = searchAttributePublisher(input, state);
+  let wake = false;
 
-  setHandler(stateQuery, () => state);
-  setHandler(adtEventSignal, (event) => {
-    if (seen.has(event.eventId)) return; // redelivered: already applied
-    seen.add(event.eventId);
+  const accept = (item: Inbound) => {
+    if (seen.has(item.event.eventId)) return; // redelivered: already applied
+    seen.add(item.event.eventId);
     state.eventsSeen += 1;
-    if (event.type === 'patient.discharged') discharge ??= event;
-    if (event.type === 'discharge.cancelled') cancelled = true;
-  });
+    inbox.push(item);
+  };
+  setHandler(stateQuery, () => view(state));
+  setHandler(adtEventSignal, (event) => accept({ source: 'adt', event }));
+  setHandler(referralEventSignal, (event) => accept({ source: 'referral', event }));
   setHandler(
     completeStepUpdate,
     async (request) => {
-      const current = open!;
-      const completes = current.step.completingOutcomes.includes(request.outcome);
-      if (completes) {
-        await activities.closeTask({
-          transitionId: input.transitionId,
-          stepKey: request.stepKey,
-          status: 'completed',
-          outcome: request.outcome,
-          closedBy: request.completedBy,
-        });
-        current.completion = request;
+      const run = state.steps.find((s) => s.key === request.stepKey)!;
+      const def = runner.pathway!.steps.find((s) => s.key === request.stepKey)!;
+      if (!def.completingOutcomes.includes(request.outcome)) {
+        run.outcome = request.outcome;
+        const detail = { outcome: request.outcome, by: request.completedBy };
+        await runner.record([runner.entry('step.retried', [run.key, ++state.seq], detail, run.key)]);
+        return { stepKey: request.stepKey, accepted: false };
       }
-      return { stepKey: request.stepKey, accepted: completes };
+      await runner.closeStep(run, 'completed', request.outcome, request.completedBy);
+      wake = true;
+      const nextStepKey = readySteps(runner.pathway!, state.steps)[0];
+      return { stepKey: request.stepKey, accepted: true, ...(nextStepKey ? { nextStepKey } : {}) };
+    },
+    { validator: (request) => validateCompletion(runner, request) },
+  );
+  setHandler(
+    claimStepUpdate,
+    async ({ stepKey, claimedBy }) => {
+      const run = state.steps.find((s) => s.key === stepKey)!;
+      run.claimedBy = claimedBy;
+      await runner.change(run, 'step.claimed', [++state.seq], { assignee: claimedBy }, { by: claimedBy });
     },
     {
-      validator: (request) => {
-        if (!open || open.completion || open.step.key !== request.stepKey) {
-          throw new Error(`step ${request.stepKey} is not open in this transition`);
-        }
-        const allowed = [...open.step.completingOutcomes, ...open.step.retryOutcomes];
-        if (!allowed.includes(request.outcome)) {
-          throw new Error(
-            `outcome ${request.outcome} is not valid for step ${request.stepKey}; use one of: ${allowed.join(', ')}`,
-          );
-        }
+      validator: ({ stepKey }) => {
+        if (state.steps.find((s) => s.key === stepKey)?.status !== 'open')
+          throw new Error(`step ${stepKey} is not open in this transition`);
       },
     },
   );
 
-  await condition(() => discharge !== undefined || cancelled);
-  if (cancelled || !discharge) return finish('cancelled');
+  while (!TERMINAL.includes(state.status)) {
+    while (inbox.length && !TERMINAL.includes(state.status)) await events.apply(inbox.shift()!);
+    if (state.status === 'waiting-for-discharge') await events.startIfReady();
+    if (state.status === 'active') await events.advance();
+    if (TERMINAL.includes(state.status)) break;
+    publishSearchAttributes();
 
-  const dischargedAt = discharge.dischargeAt ?? discharge.occurredAt;
-  const patientKey = discharge.patientKey;
-  state.status = 'active';
-  state.pathwayId = pathway.id;
-  await activities.recordTransition({
-    transitionId: input.transitionId,
-    facility: input.facility,
-    patientKey,
-    pathway: pathway.id,
-    status: 'active',
-    dischargedAt,
-  });
-
-  for (const step of pathway.steps) {
-    const dueAt = stepDeadline(
-      step.clock,
-      { discharge: dischargedAt, stepOpened: new Date() },
-      calendar,
-    ).toISOString();
-    open = { step };
-    state.currentStep = step.key;
-    state.dueAt = dueAt;
-    const task = { transitionId: input.transitionId, stepKey: step.key, role: step.role, title: step.title };
-    await activities.openTask({ ...task, facility: input.facility, patientKey, dueAt });
-    await condition(() => open?.completion !== undefined || cancelled);
-    if (cancelled) {
-      await activities.closeTask({
-        ...task,
-        status: 'cancelled',
-        outcome: 'discharge-cancelled',
-        closedBy: 'adt',
-      });
-      return finish('cancelled');
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS)) {
+      await condition(allHandlersFinished);
+      if (inbox.length === 0) {
+        state.seen = [...seen].slice(-500);
+        await continueAsNew<typeof careTransitionWorkflow>({ ...input, carried: state });
+      }
+      continue;
     }
+    const next = events.waitingUntil() ?? nextWakeUp(state, runner.pathway);
+    const woken = () => inbox.length > 0 || wake;
+    if (next === undefined) await condition(woken);
+    else if (!(await condition(woken, Math.max(next - Date.now(), 1)))) events.timeReached();
+    wake = false;
   }
-  return finish('completed');
+  await condition(allHandlersFinished);
+  return view(state);
+}
 
-  async function finish(status: 'completed' | 'cancelled'): Promise<TransitionState> {
-    state.status = status;
-    state.currentStep = undefined;
-    state.dueAt = undefined;
-    if (discharge) {
-      await activities.recordTransition({
-        transitionId: input.transitionId,
-        facility: input.facility,
-        patientKey: discharge.patientKey,
-        pathway: pathway.id,
-        status,
-      });
-    }
-    await condition(allHandlersFinished);
-    return state;
+function validateCompletion(runner: TransitionRunner, request: CompleteStepRequest): void {
+  const run = runner.state.steps.find((s) => s.key === request.stepKey);
+  const def = runner.pathway?.steps.find((s) => s.key === request.stepKey);
+  if (!run || !def || run.status !== 'open') {
+    throw new Error(`step ${request.stepKey} is not open in this transition`);
   }
+  const allowed = [...def.completingOutcomes, ...def.retryOutcomes];
+  if (!allowed.includes(request.outcome)) {
+    throw new Error(
+      `outcome ${request.outcome} is not valid for step ${request.stepKey}; use one of: ${allowed.join(', ')}`,
+    );
+  }
+  const dischargeDay = runner.state.dischargedAt;
+  if (def.notOnDischargeDay && dischargeDay && def.completingOutcomes.includes(request.outcome)) {
+    if (sameLocalDay(new Date(Date.now()), dischargeDay, runner.calendar))
+      throw new Error(`a visit on the discharge day does not count for step ${request.stepKey}`);
+  }
+}
+
+function view(state: CarriedState): TransitionState {
+  const open = state.steps.filter((s) => s.status === 'open').sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : 1));
+  return {
+    status: state.status,
+    reason: state.reason,
+    pathwayId: state.pathway?.id,
+    pathwayVersion: state.pathway?.version,
+    currentStep: open[0]?.key,
+    dueAt: open[0]?.dueAt,
+    eventsSeen: state.eventsSeen,
+    steps: state.steps.map(({ key, role, status, priority, dueAt, breached, outcome }) => ({
+      key,
+      role,
+      status,
+      priority,
+      dueAt,
+      breached,
+      outcome,
+    })),
+  };
 }

@@ -9,6 +9,8 @@ import { TemporalClientModule } from '@ct/temporal';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
 import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
 import { TasksHttpController } from './tasks/tasks.http.controller';
+import { GetTransitionHandler } from './transitions/get-transition/get-transition.handler';
+import { TransitionsHttpController } from './transitions/transitions.http.controller';
 
 @Module({
   imports: [
@@ -20,11 +22,12 @@ import { TasksHttpController } from './tasks/tasks.http.controller';
     TemporalClientModule,
     HealthModule,
   ],
-  controllers: [TasksHttpController],
+  controllers: [TasksHttpController, TransitionsHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     GetWorklistHandler,
     CompleteTaskHandler,
+    GetTransitionHandler,
   ],
 })
 export class ApiModule {}

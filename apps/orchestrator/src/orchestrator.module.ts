@@ -7,6 +7,7 @@ import { PersistenceModule } from '@ct/persistence';
 import { TemporalClientModule } from '@ct/temporal';
 import { AdtEventsConsumer } from './consumer/adt-events.consumer';
 import { HandleAdtEventHandler } from './transitions/handle-adt-event/handle-adt-event.handler';
+import { OpenTransitionsLookup } from './transitions/handle-adt-event/open-transitions.lookup';
 
 @Module({
   imports: [
@@ -18,6 +19,6 @@ import { HandleAdtEventHandler } from './transitions/handle-adt-event/handle-adt
     TemporalClientModule,
     HealthModule,
   ],
-  providers: [HandleAdtEventHandler, AdtEventsConsumer],
+  providers: [HandleAdtEventHandler, OpenTransitionsLookup, AdtEventsConsumer],
 })
 export class OrchestratorModule {}

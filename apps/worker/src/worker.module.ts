@@ -4,6 +4,7 @@ import { KafkaModule } from '@ct/kafka';
 import { AppLoggerModule, HealthModule } from '@ct/observability';
 import { PersistenceModule } from '@ct/persistence';
 import { TemporalClientModule } from '@ct/temporal';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { TasksActivities } from './tasks/tasks.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
@@ -16,6 +17,6 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
     TemporalClientModule,
     HealthModule,
   ],
-  providers: [TasksActivities, TemporalWorkerService],
+  providers: [TasksActivities, TemporalWorkerService, OutboxRelayService],
 })
 export class WorkerModule {}

@@ -1,11 +1,20 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InboundMessageEntity } from './entities/inbound-message.entity';
+import { OutboxRecordEntity } from './entities/outbox-record.entity';
 import { TaskEntity } from './entities/task.entity';
+import { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { Init1763870000000 } from './migrations/1763870000000-init';
+import { TimelineOutbox1763900000000 } from './migrations/1763900000000-timeline-outbox';
 
-export const entities = [TaskEntity, InboundMessageEntity, TransitionEntity];
-export const migrations = [Init1763870000000];
+export const entities = [
+  TaskEntity,
+  InboundMessageEntity,
+  TransitionEntity,
+  TimelineEntryEntity,
+  OutboxRecordEntity,
+];
+export const migrations = [Init1763870000000, TimelineOutbox1763900000000];
 
 /** Schema changes go through migrations only; synchronize stays off everywhere. */
 export function dataSourceOptions(url: string, applicationName = 'care-transitions'): DataSourceOptions {

@@ -2,63 +2,126 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
+  ChangeTaskInput,
   CloseTaskInput,
   OpenTaskInput,
+  RecordTimelineInput,
   RecordTransitionInput,
   TransitionActivities,
 } from '@ct/workflows/care-transition.activities';
+import { appendTimeline } from './timeline.writer';
 
 /**
- * Activities run at least once: each write is keyed by (transition, step) or transition id so a
- * retry after a crash changes nothing the first attempt already did.
+ * Activities run at least once: each one is a single transaction whose timeline entries are keyed
+ * by transition, step and rung, so a retry after a crash changes nothing the first attempt did.
  */
 @Injectable()
 export class TasksActivities implements TransitionActivities {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async openTask(input: OpenTaskInput): Promise<{ taskId: string }> {
-    const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (transition_id, step_key) DO UPDATE SET updated_at = tasks.updated_at
-       RETURNING id`,
-      [
-        input.transitionId,
-        input.stepKey,
-        input.role,
-        input.title,
-        input.facility,
-        input.patientKey,
-        input.dueAt,
-      ],
-    );
-    return { taskId: rows[0].id };
+  openTask(input: OpenTaskInput): Promise<{ taskId: string }> {
+    return this.db.transaction(async (db) => {
+      // a new episode (re-discharge after a cancel) reopens the step's row; the same one keeps it
+      const rows: { id: string }[] = await db.query(
+        `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, episode)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (transition_id, step_key) DO UPDATE SET status = 'open', role = EXCLUDED.role,
+           priority = 'routine', due_at = EXCLUDED.due_at, assignee = NULL, outcome = NULL,
+           breached_at = NULL, episode = EXCLUDED.episode, updated_at = now()
+         WHERE tasks.episode IS DISTINCT FROM EXCLUDED.episode
+         RETURNING id`,
+        [
+          input.transitionId,
+          input.stepKey,
+          input.role,
+          input.title,
+          input.facility,
+          input.patientKey,
+          input.dueAt,
+          input.episode,
+        ],
+      );
+      await appendTimeline(db, input, [input.entry]);
+      if (rows.length) return { taskId: rows[0].id };
+      const [existing]: { id: string }[] = await db.query(
+        `SELECT id FROM tasks WHERE transition_id = $1 AND step_key = $2`,
+        [input.transitionId, input.stepKey],
+      );
+      return { taskId: existing.id };
+    });
   }
 
-  async closeTask(input: CloseTaskInput): Promise<{ changed: boolean }> {
-    const [, affected]: [unknown, number] = await this.db.query(
-      `UPDATE tasks SET status = $3, outcome = $4, assignee = COALESCE(assignee, $5), updated_at = now()
-       WHERE transition_id = $1 AND step_key = $2 AND status IN ('open', 'claimed')`,
-      [input.transitionId, input.stepKey, input.status, input.outcome, input.closedBy],
-    );
-    return { changed: affected > 0 };
+  closeTask(input: CloseTaskInput): Promise<{ changed: boolean }> {
+    return this.db.transaction(async (db) => {
+      const [, affected]: [unknown, number] = await db.query(
+        `UPDATE tasks SET status = $3, outcome = $4, assignee = COALESCE(assignee, $5), updated_at = now()
+         WHERE transition_id = $1 AND step_key = $2 AND status IN ('open', 'claimed')`,
+        [input.transitionId, input.stepKey, input.status, input.outcome, input.closedBy],
+      );
+      await appendTimeline(db, input, [input.entry]);
+      return { changed: affected > 0 };
+    });
   }
 
-  async recordTransition(input: RecordTransitionInput): Promise<void> {
-    await this.db.query(
-      `INSERT INTO transitions (id, facility, patient_key, pathway, status, discharged_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, pathway = EXCLUDED.pathway,
-         discharged_at = COALESCE(EXCLUDED.discharged_at, transitions.discharged_at), updated_at = now()`,
-      [
+  changeTask(input: ChangeTaskInput): Promise<{ changed: boolean }> {
+    return this.db.transaction(async (db) => {
+      const fresh = await appendTimeline(db, input, [input.entry]);
+      if (fresh.size === 0) return { changed: false };
+      await db.query(
+        `UPDATE tasks SET role = COALESCE($3, role), priority = COALESCE($4, priority),
+           due_at = COALESCE($5, due_at), assignee = COALESCE($6, assignee),
+           status = CASE WHEN $6::text IS NOT NULL AND status = 'open' THEN 'claimed' ELSE status END,
+           breached_at = CASE WHEN $7 THEN COALESCE(breached_at, now()) ELSE breached_at END,
+           updated_at = now()
+         WHERE transition_id = $1 AND step_key = $2`,
+        [
+          input.transitionId,
+          input.stepKey,
+          input.role ?? null,
+          input.priority ?? null,
+          input.dueAt ?? null,
+          input.assignee ?? null,
+          input.breached ?? false,
+        ],
+      );
+      return { changed: true };
+    });
+  }
+
+  /** The reminder is the care.events.v1 record; notification services act on it. */
+  async sendReminder(input: RecordTimelineInput): Promise<void> {
+    await this.recordTimeline(input);
+  }
+
+  async recordTimeline(input: RecordTimelineInput): Promise<void> {
+    await this.db.transaction((db) => appendTimeline(db, input, input.entries));
+  }
+
+  recordTransition(input: RecordTransitionInput): Promise<void> {
+    return this.db.transaction(async (db) => {
+      await db.query(
+        `INSERT INTO transitions (id, facility, patient_key, pathway, status, discharged_at, reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, pathway = EXCLUDED.pathway,
+           patient_key = EXCLUDED.patient_key, reason = EXCLUDED.reason,
+           discharged_at = COALESCE(EXCLUDED.discharged_at, transitions.discharged_at), updated_at = now()`,
+        [
+          input.transitionId,
+          input.facility,
+          input.patientKey,
+          input.pathway ?? 'none',
+          input.status,
+          input.dischargedAt ?? null,
+          input.reason ?? null,
+        ],
+      );
+      // a merge moves the transition's tasks to the surviving patient
+      await db.query(`UPDATE tasks SET patient_key = $2 WHERE transition_id = $1 AND patient_key <> $2`, [
         input.transitionId,
-        input.facility,
         input.patientKey,
-        input.pathway,
-        input.status,
-        input.dischargedAt ?? null,
-      ],
-    );
+      ]);
+      await appendTimeline(db, input, input.entries);
+    });
   }
 
   /** The plain object Temporal registers: methods bound to this instance. */
@@ -66,6 +129,9 @@ export class TasksActivities implements TransitionActivities {
     return {
       openTask: (input) => this.openTask(input),
       closeTask: (input) => this.closeTask(input),
+      changeTask: (input) => this.changeTask(input),
+      sendReminder: (input) => this.sendReminder(input),
+      recordTimeline: (input) => this.recordTimeline(input),
       recordTransition: (input) => this.recordTransition(input),
     };
   }

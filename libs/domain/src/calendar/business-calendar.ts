@@ -54,3 +54,8 @@ export function hoursDeadline(from: Date | string, hours: number): Date {
     .plus({ hours })
     .toJSDate();
 }
+
+/** Whether two instants fall on the same local day of the facility. */
+export function sameLocalDay(a: Date | string, b: Date | string, calendar: BusinessCalendar): boolean {
+  return localTime(a, calendar).toISODate() === localTime(b, calendar).toISODate();
+}

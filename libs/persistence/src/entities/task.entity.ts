@@ -44,6 +44,13 @@ export class TaskEntity {
   @Column({ name: 'outcome', type: 'text', nullable: true })
   outcome!: string | null;
 
+  /** The workflow chain that opened it: a re-discharge after a cancel reopens the step. */
+  @Column({ type: 'text', nullable: true })
+  episode!: string | null;
+
+  @Column({ name: 'breached_at', type: 'timestamptz', nullable: true })
+  breachedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type TransitionStatus = 'active' | 'completed' | 'cancelled' | 'superseded';
+export type TransitionStatus =
+  'active' | 'paused' | 'completed' | 'expired' | 'cancelled' | 'superseded' | 'no-outreach';
 
 /** Read model of one care transition; the Temporal workflow is the source of truth. */
 @Entity({ name: 'transitions' })
+@Index('ix_transitions_patient', ['patientKey', 'status'])
 export class TransitionEntity {
   /** The workflow id: transition:<facility>:<visit number>. */
   @PrimaryColumn({ type: 'text' })
@@ -23,6 +25,10 @@ export class TransitionEntity {
 
   @Column({ name: 'discharged_at', type: 'timestamptz', nullable: true })
   dischargedAt!: Date | null;
+
+  /** Why it ended or changed (a code such as discharge-cancelled, readmitted, patient-expired). */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

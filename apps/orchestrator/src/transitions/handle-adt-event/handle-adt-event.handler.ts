@@ -3,26 +3,22 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { APP_ENV, type OrchestratorEnv } from '@ct/config';
 import type { AdtEventV1 } from '@ct/contracts';
-import { US_FEDERAL_HOLIDAYS } from '@ct/domain';
+import { facilityCalendar } from '@ct/domain';
 import { transitionWorkflowId } from '@ct/temporal';
 import { adtEventSignal, type TransitionEvent } from '@ct/workflows/care-transition.messages';
 import { HandleAdtEventCommand, type HandleAdtEventResult } from './handle-adt-event.command';
+import { OpenTransitionsLookup } from './open-transitions.lookup';
+import { toTransitionEvent } from './to-transition-event';
 
-function toTransitionEvent(event: AdtEventV1): TransitionEvent {
-  return {
-    eventId: event.eventId,
-    type: event.type,
-    occurredAt: event.occurredAt,
-    patientKey: event.patient.key,
-    dischargeAt: event.visit?.dischargeAt,
-    dischargeDisposition: event.visit?.dischargeDisposition,
-    patientClass: event.visit?.patientClass,
-  };
-}
+/** Events that start the visit's transition if it does not run yet, so out-of-order arrivals wait in it. */
+const STARTING = ['patient.discharged', 'discharge.cancelled'];
+/** Events that reach the patient's other open transitions (found by patient key). */
+const CROSS_VISIT = ['patient.admitted', 'patients.merged'];
 
 /**
- * A discharge starts (or, when redelivered, just signals) the transition keyed by facility and
- * visit; a cancel reaches an existing one. Other events do not concern transitions yet.
+ * Routes an ADT event to care transitions: a discharge (or an A13 or A08 about a discharged visit
+ * that may have overtaken it) signals-with-start the visit's transition; an admission or merge
+ * signals the patient's open transitions; the workflow decides what each event means.
  */
 @CommandHandler(HandleAdtEventCommand)
 export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventCommand> {
@@ -30,44 +26,64 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
 
   constructor(
     private readonly temporal: Client,
+    private readonly lookup: OpenTransitionsLookup,
     @Inject(APP_ENV) private readonly env: OrchestratorEnv,
   ) {}
 
   async execute({ event }: HandleAdtEventCommand): Promise<HandleAdtEventResult> {
+    const signal = toTransitionEvent(event);
+    if (CROSS_VISIT.includes(event.type)) return this.crossVisit(event, signal);
     if (!event.visit) return 'not-relevant';
     const workflowId = transitionWorkflowId(event.facility, event.visit.number);
-    const signal = toTransitionEvent(event);
-
-    if (event.type === 'patient.discharged') {
-      await this.temporal.workflow.signalWithStart('careTransitionWorkflow', {
-        workflowId,
-        taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-        args: [
-          {
-            transitionId: workflowId,
-            facility: event.facility,
-            visitNumber: event.visit.number,
-            timeZone: this.env.FACILITY_TIME_ZONE,
-            holidays: [...US_FEDERAL_HOLIDAYS],
-          },
-        ],
-        signal: adtEventSignal,
-        signalArgs: [signal],
-      });
+    const discharged = event.type === 'patient.updated' && event.visit.dischargeAt !== undefined;
+    if (STARTING.includes(event.type) || discharged) {
+      await this.signalWithStart(event, workflowId, signal);
       this.logger.log({ eventId: event.eventId, workflowId }, 'transition started or signalled');
       return 'started-or-signalled';
     }
-
-    if (event.type === 'discharge.cancelled') {
-      try {
-        await this.temporal.workflow.getHandle(workflowId).signal(adtEventSignal, signal);
-        return 'signalled';
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) throw error;
-        this.logger.warn({ eventId: event.eventId, workflowId }, 'cancel for a transition that does not run');
-        return 'no-transition';
-      }
+    if (event.type === 'patient.updated' || event.type === 'patient.class-changed') {
+      return (await this.signal(workflowId, signal)) ? 'signalled' : 'no-transition';
     }
     return 'not-relevant';
+  }
+
+  private async crossVisit(event: AdtEventV1, signal: TransitionEvent): Promise<HandleAdtEventResult> {
+    // a merge names the retired patient; an admission names the patient itself
+    const patientKey = event.type === 'patients.merged' ? event.merge?.priorPatientKey : event.patient.key;
+    const ids = patientKey ? await this.lookup.idsFor(patientKey) : [];
+    let reached = 0;
+    for (const id of ids) if (await this.signal(id, signal)) reached += 1;
+    this.logger.log({ eventId: event.eventId, transitions: reached }, 'patient event routed');
+    return reached > 0 ? 'signalled' : 'no-transition';
+  }
+
+  private async signalWithStart(event: AdtEventV1, workflowId: string, signal: TransitionEvent) {
+    const calendar = facilityCalendar(event.facility, this.env.FACILITY_TIME_ZONE);
+    await this.temporal.workflow.signalWithStart('careTransitionWorkflow', {
+      workflowId,
+      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+      args: [
+        {
+          transitionId: workflowId,
+          facility: event.facility,
+          visitNumber: event.visit!.number,
+          timeZone: calendar.timeZone,
+          holidays: [...calendar.holidays],
+        },
+      ],
+      signal: adtEventSignal,
+      signalArgs: [signal],
+    });
+  }
+
+  private async signal(workflowId: string, signal: TransitionEvent): Promise<boolean> {
+    try {
+      await this.temporal.workflow.getHandle(workflowId).signal(adtEventSignal, signal);
+      return true;
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      this.logger.warn({ eventId: signal.eventId, workflowId }, 'event for a transition that does not run');
+      return false;
+    }
   }
 }

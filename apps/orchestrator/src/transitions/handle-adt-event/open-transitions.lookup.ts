@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { TransitionEntity } from '@ct/persistence';
+
+/**
+ * The patient's transitions that can still change, from the read model the worker keeps
+ * (indexed by patient_key): how an admission or a merge on another visit finds them.
+ */
+@Injectable()
+export class OpenTransitionsLookup {
+  constructor(
+    @InjectRepository(TransitionEntity) private readonly transitions: Repository<TransitionEntity>,
+  ) {}
+
+  async idsFor(patientKey: string): Promise<string[]> {
+    const rows = await this.transitions.find({
+      select: { id: true },
+      where: { patientKey, status: In(['active', 'paused']) },
+    });
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,44 @@
+import { definePathway } from '../pathway';
+import { TCM_HORIZON, tcmSteps } from './tcm-steps';
+
+/** TCM plus home health start of care within 48 hours of discharge (42 CFR 484.55). */
+export const dischargeHomeHealth = definePathway({
+  id: 'discharge-home-health',
+  version: 1,
+  title: 'Discharge with home health',
+  trigger: 'discharge',
+  priority: 20,
+  appliesWhen: [{ patientClasses: ['I'], dispositions: ['06'] }],
+  onReadmission: 'close',
+  horizon: TCM_HORIZON,
+  steps: [
+    ...tcmSteps(14),
+    {
+      key: 'home-health-liaison-confirmation',
+      title: 'Agency liaison confirms the home health referral was accepted',
+      role: 'home-health-liaison',
+      clock: { kind: 'hours', amount: 24, from: 'discharge' },
+      remindBeforeHours: 4,
+      completingOutcomes: ['referral-accepted'],
+      retryOutcomes: ['awaiting-agency'],
+      escalation: [
+        { action: 'reassign', afterHours: 0, role: 'care-team-supervisor' },
+        { action: 'raise-priority', afterHours: 0, priority: 'urgent' },
+      ],
+    },
+    {
+      key: 'home-health-start-of-care',
+      title: 'Home health start of care visit',
+      role: 'home-health-liaison',
+      after: ['home-health-liaison-confirmation'],
+      clock: { kind: 'hours', amount: 48, from: 'discharge' },
+      remindBeforeHours: 8,
+      completingOutcomes: ['start-of-care-done'],
+      retryOutcomes: ['patient-not-home'],
+      escalation: [
+        { action: 'raise-priority', afterHours: 0, priority: 'urgent' },
+        { action: 'notify', afterHours: 0, role: 'care-team-supervisor' },
+      ],
+    },
+  ],
+});

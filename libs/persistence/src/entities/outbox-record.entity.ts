@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A Kafka record written in the same transaction as the change it announces; the relay publishes
+ * it and sets sent_at, so a crash between the two loses nothing (at-least-once).
+ */
+@Entity({ name: 'outbox' })
+export class OutboxRecordEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  topic!: string;
+
+  @Column({ type: 'text' })
+  key!: string;
+
+  @Column({ type: 'jsonb' })
+  value!: unknown;
+
+  @Column({ type: 'jsonb', default: {} })
+  headers!: Record<string, string>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+}

@@ -1,0 +1,190 @@
+import { proxyActivities } from '@temporalio/workflow';
+import { findPathway, stepDeadline, type BusinessCalendar, type PathwayDefinition } from '@ct/domain';
+import type { TimelineEntry, TransitionActivities } from './care-transition.activities';
+import type { CareTransitionInput } from './care-transition.messages';
+import type { ClockAction } from './step-clocks';
+import { newStepRun, type CarriedState, type StepRun, type TransitionStatus } from './transition-state';
+
+const activities = proxyActivities<TransitionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The side of a transition that acts: every decision goes to Postgres as a task change and a timeline entry. */
+export class TransitionRunner {
+  constructor(
+    readonly input: CareTransitionInput,
+    readonly state: CarriedState,
+  ) {}
+
+  get calendar(): BusinessCalendar {
+    return { timeZone: this.input.timeZone, holidays: this.input.holidays };
+  }
+
+  get pathway(): PathwayDefinition | undefined {
+    const p = this.state.pathway;
+    return p ? findPathway(p.id, p.version) : undefined;
+  }
+
+  now(): string {
+    return new Date(Date.now()).toISOString();
+  }
+
+  /** A timeline entry keyed so that a retried activity, or a replay, writes it once. */
+  entry(
+    kind: string,
+    parts: (string | number)[],
+    detail?: TimelineEntry['detail'],
+    stepKey?: string,
+  ): TimelineEntry {
+    const dedupeKey = [this.input.transitionId, this.state.episode, kind, ...parts].join('|');
+    return { kind, stepKey, occurredAt: this.now(), dedupeKey, detail };
+  }
+
+  private ref() {
+    return {
+      transitionId: this.input.transitionId,
+      facility: this.input.facility,
+      pathway: this.state.pathway?.id ?? null,
+    };
+  }
+
+  async record(entries: TimelineEntry[]): Promise<void> {
+    if (entries.length) await activities.recordTimeline({ ...this.ref(), entries });
+  }
+
+  async recordStatus(status: TransitionStatus, entries: TimelineEntry[] = []): Promise<void> {
+    this.state.status = status;
+    await activities.recordTransition({
+      ...this.ref(),
+      pathway: this.state.pathway?.id ?? 'none',
+      patientKey: this.state.patientKey ?? 'unknown',
+      status,
+      dischargedAt: this.state.dischargedAt,
+      reason: this.state.reason,
+      entries: [
+        ...entries,
+        this.entry(`transition.${status}`, [++this.state.seq], { reason: this.state.reason ?? null }),
+      ],
+    });
+  }
+
+  usePathway(pathway: PathwayDefinition, start: string): void {
+    this.state.pathway = { id: pathway.id, version: pathway.version };
+    const keep = new Map(this.state.steps.map((s) => [s.key, s]));
+    this.state.steps = pathway.steps.map((def) => keep.get(def.key) ?? newStepRun(def.key, def.role));
+    this.state.horizonAt = pathway.horizon ? this.deadline(pathway.horizon, start) : undefined;
+  }
+
+  private deadline(clock: PathwayDefinition['steps'][number]['clock'], opened: string): string {
+    const start = this.state.startedAt ?? opened;
+    const times = {
+      discharge: this.state.dischargedAt ?? start,
+      stepOpened: opened,
+      start,
+      referralDueBy: this.state.referralExpiresAt,
+    };
+    return stepDeadline(clock, times, this.calendar).toISOString();
+  }
+
+  async openStep(run: StepRun): Promise<void> {
+    const def = this.pathway!.steps.find((s) => s.key === run.key)!;
+    const opened = this.now();
+    Object.assign(run, { status: 'open', openedAt: opened, dueAt: this.deadline(def.clock, opened) });
+    if (def.expiresAfter) run.expiresAt = this.deadline(def.expiresAfter, opened);
+    await activities.openTask({
+      ...this.ref(),
+      stepKey: run.key,
+      role: run.role,
+      title: def.title,
+      patientKey: this.state.patientKey ?? 'unknown',
+      dueAt: run.dueAt!,
+      episode: this.state.episode,
+      entry: this.entry('step.opened', [run.key], { role: run.role, dueAt: run.dueAt! }, run.key),
+    });
+  }
+
+  async closeStep(
+    run: StepRun,
+    status: 'completed' | 'cancelled' | 'expired',
+    outcome: string,
+    by: string,
+  ): Promise<void> {
+    run.status = status;
+    run.outcome = outcome;
+    await activities.closeTask({
+      ...this.ref(),
+      stepKey: run.key,
+      status: status === 'completed' ? 'completed' : 'cancelled',
+      outcome,
+      closedBy: by,
+      entry: this.entry(`step.${status}`, [run.key], { outcome, by }, run.key),
+    });
+  }
+
+  async closeOpenSteps(outcome: string): Promise<void> {
+    const open = this.state.steps.filter((s) => s.status === 'open');
+    await Promise.all(open.map((s) => this.closeStep(s, 'cancelled', outcome, 'adt')));
+    for (const s of this.state.steps) if (s.status === 'pending') s.status = 'cancelled';
+  }
+
+  async change(
+    run: StepRun,
+    kind: string,
+    parts: (string | number)[],
+    change: {
+      role?: string;
+      priority?: 'high' | 'urgent';
+      dueAt?: string;
+      assignee?: string;
+      breached?: boolean;
+    },
+    detail: TimelineEntry['detail'],
+  ): Promise<void> {
+    await activities.changeTask({
+      ...this.ref(),
+      stepKey: run.key,
+      ...change,
+      entry: this.entry(kind, [run.key, ...parts], detail, run.key),
+    });
+  }
+
+  /** Reminders, breaches, escalation rungs and outer bounds; the transition keeps going after each. */
+  async runClock(action: Exclude<ClockAction, { kind: 'horizon' }>): Promise<void> {
+    const run = action.step;
+    if (action.kind === 'remind') {
+      run.reminded = true;
+      const entry = this.entry('reminder.sent', [run.key], { role: run.role, dueAt: run.dueAt! }, run.key);
+      await activities.sendReminder({ ...this.ref(), entries: [entry] });
+    } else if (action.kind === 'breach') {
+      run.breached = true;
+      const reason = `${run.key} not done by ${run.dueAt}; last outcome ${run.outcome ?? 'none'}`;
+      await this.change(run, 'breach.recorded', [], { breached: true }, { dueAt: run.dueAt!, reason });
+    } else if (action.kind === 'rung') {
+      run.rungsDone = action.index + 1;
+      const rung = action.rung;
+      if (rung.action === 'reassign') run.role = rung.role;
+      if (rung.action === 'raise-priority') run.priority = rung.priority;
+      const change =
+        rung.action === 'reassign'
+          ? { role: rung.role }
+          : rung.action === 'raise-priority'
+            ? { priority: rung.priority }
+            : {};
+      const target = rung.action === 'raise-priority' ? rung.priority : rung.role;
+      await this.change(run, `escalation.${rung.action}`, [action.index], change, {
+        rung: action.index,
+        target,
+      });
+    } else {
+      await this.closeStep(run, 'expired', 'expired', 'clock');
+      await this.change(
+        run,
+        'breach.recorded',
+        ['outer-bound'],
+        { breached: true },
+        { dueAt: run.expiresAt!, reason: `${run.key} past its outer bound` },
+      );
+    }
+  }
+}
