@@ -8,7 +8,9 @@ import { PersistenceModule } from '@ct/persistence';
 import { TemporalClientModule } from '@ct/temporal';
 import { Hl7HttpController } from './http/hl7.http.controller';
 import { InboundArchive } from './ingest/inbound-archive';
+import { HandOffService } from './ingest/hand-off.service';
 import { IngestMessageHandler } from './ingest/ingest-message.handler';
+import { RejectMessageService } from './ingest/reject-message.service';
 import { MllpListenerService } from './mllp/mllp-listener.service';
 import { ListQuarantineHandler } from './quarantine/list-quarantine.handler';
 import { QuarantineHttpController } from './quarantine/quarantine.http.controller';
@@ -29,6 +31,8 @@ import { ReplayMessageHandler } from './quarantine/replay-message.handler';
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     InboundArchive,
     IngestMessageHandler,
+    HandOffService,
+    RejectMessageService,
     ListQuarantineHandler,
     ReplayMessageHandler,
     MllpListenerService,

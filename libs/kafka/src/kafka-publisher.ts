@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { GroupCommit } from '@ct/batching';
 import { KAFKA } from './kafka.tokens';
 
 export interface OutgoingRecord {
@@ -11,21 +12,31 @@ export interface OutgoingRecord {
 
 /**
  * Idempotent producer with acks=all: publish() resolves only once every in-sync replica has the
- * record, which is what lets the gateway ACK a sender.
+ * record, which is what lets the gateway ACK a sender. Concurrent publishes share one request.
  */
 @Injectable()
 export class KafkaPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(KafkaPublisher.name);
   private producer?: Producer;
   private connecting?: Promise<Producer>;
+  private readonly batches = new GroupCommit<OutgoingRecord[], void>(
+    async (groups) => {
+      await this.send(groups.flat());
+      return groups.map(() => undefined);
+    },
+    { maxBatch: 500, maxInFlight: 2 },
+  );
 
   constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
 
-  async publish(records: OutgoingRecord | OutgoingRecord[]): Promise<void> {
-    const list = Array.isArray(records) ? records : [records];
+  publish(records: OutgoingRecord | OutgoingRecord[]): Promise<void> {
+    return this.batches.submit(Array.isArray(records) ? records : [records]);
+  }
+
+  private async send(records: OutgoingRecord[]): Promise<void> {
     const producer = await this.connected();
     const byTopic = new Map<string, OutgoingRecord[]>();
-    for (const record of list) byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
+    for (const record of records) byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
     await producer.sendBatch({
       acks: -1,
       timeout: 10_000,

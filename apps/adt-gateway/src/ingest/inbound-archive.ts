@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { GroupCommit } from '@ct/batching';
 import type { InboundStatus } from '@ct/persistence';
 
 export interface InboundRecord {
@@ -13,68 +14,104 @@ export interface InboundRecord {
   eventId: string | null;
 }
 
+export interface Claim {
+  id: string;
+  /** The row's status before this message: null when it is new, 'published' for a resend. */
+  previous: InboundStatus | null;
+}
+
 /**
- * The raw-message archive. `claim` inserts or locks the row for (sender, MSH-10), so two copies of
- * one message never publish at the same time, and tells whether it was published before.
+ * The raw-message archive: audit trail, duplicate check (sender + MSH-10) and quarantine.
+ * Claims and "published" marks are group-committed: one statement (one WAL flush) per batch.
  */
 @Injectable()
 export class InboundArchive {
+  private readonly claims = new GroupCommit<InboundRecord, Claim>((records) => this.claimBatch(records), {
+    maxBatch: 200,
+    maxInFlight: 2,
+  });
+  private readonly publishedMarks = new GroupCommit<string, void>((ids) => this.markPublishedBatch(ids), {
+    maxBatch: 500,
+    maxInFlight: 2,
+  });
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', work);
+  /** Stores the message (or finds its earlier copy) before anything is published. */
+  claim(record: InboundRecord): Promise<Claim> {
+    return this.claims.submit(record);
   }
 
-  async claim(
-    tx: EntityManager,
-    record: InboundRecord,
-  ): Promise<{ id: string; previous: InboundStatus | null }> {
-    const rows: { id: string; status: InboundStatus; inserted: boolean }[] = await tx.query(
-      `INSERT INTO inbound_messages AS m (sender, control_id, transport, message_type, raw, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (sender, control_id) DO UPDATE SET updated_at = now()
-       RETURNING m.id, m.status, (xmax = 0) AS inserted`,
-      [record.sender, record.controlId, record.transport, record.messageType, record.raw, record.eventId],
-    );
-    const row = rows[0];
-    return { id: row.id, previous: row.inserted ? null : row.status };
+  markPublished(id: string): Promise<void> {
+    return this.publishedMarks.submit(id);
   }
 
-  async mark(
-    tx: EntityManager,
-    id: string,
-    status: InboundStatus,
-    reason: string | null,
-    record?: InboundRecord,
-  ) {
-    await tx.query(
-      `UPDATE inbound_messages SET status = $2, reason = $3, raw = COALESCE($4, raw), event_id = COALESCE($5, event_id),
-         message_type = COALESCE($6, message_type), transport = COALESCE($7, transport), updated_at = now()
-       WHERE id = $1`,
-      [
-        id,
-        status,
-        reason,
-        record?.raw ?? null,
-        record?.eventId ?? null,
-        record?.messageType ?? null,
-        record?.transport ?? null,
-      ],
+  async markFailed(id: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE inbound_messages SET status = 'failed', reason = $2, updated_at = now() WHERE id = $1 AND status <> 'published'`,
+      [id, reason],
     );
   }
 
   /** Keeps input we could not accept, with the reason, where an operator can see and replay it. */
   async quarantine(record: InboundRecord, reason: string): Promise<string> {
-    return this.transaction(async (tx) => {
-      const { id, previous } = await this.claim(tx, record);
-      if (previous !== 'published') {
-        await this.mark(tx, id, 'rejected', reason, record);
-        return id;
-      }
-      // a bad copy of a message we already published: keep both, the good one stays as it was
-      const copy = await this.claim(tx, { ...record, controlId: `${record.controlId}#${randomUUID()}` });
-      await this.mark(tx, copy.id, 'rejected', reason, record);
-      return copy.id;
+    const claim = await this.claim(record);
+    // a bad copy of a message already published is kept beside it; the good one stays as it was
+    const { id } =
+      claim.previous === 'published'
+        ? await this.claim({ ...record, controlId: `${record.controlId}#${randomUUID()}` })
+        : claim;
+    await this.db.query(
+      `UPDATE inbound_messages SET status = 'rejected', reason = $2, updated_at = now() WHERE id = $1`,
+      [id, reason],
+    );
+    return id;
+  }
+
+  private async claimBatch(records: InboundRecord[]): Promise<Claim[]> {
+    // one row per key: Postgres refuses to upsert the same row twice in one statement
+    const unique = [...new Map(records.map((r) => [`${r.sender}\u0000${r.controlId}`, r])).values()];
+    const params: unknown[] = [];
+    const rows = unique.map((r) => {
+      params.push(r.sender, r.controlId, r.transport, r.messageType, r.raw, r.eventId);
+      const n = params.length;
+      return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
+    const result: {
+      id: string;
+      sender: string;
+      control_id: string;
+      status: InboundStatus;
+      inserted: boolean;
+    }[] = await this.db.query(
+      `INSERT INTO inbound_messages AS m (sender, control_id, transport, message_type, raw, event_id)
+         VALUES ${rows.join(', ')}
+         ON CONFLICT (sender, control_id) DO UPDATE SET updated_at = now(),
+           raw = CASE WHEN m.status = 'published' THEN m.raw ELSE EXCLUDED.raw END,
+           event_id = CASE WHEN m.status = 'published' THEN m.event_id ELSE EXCLUDED.event_id END,
+           message_type = CASE WHEN m.status = 'published' THEN m.message_type ELSE EXCLUDED.message_type END
+         RETURNING m.id, m.sender, m.control_id, m.status, (xmax = 0) AS inserted`,
+      params,
+    );
+    const byKey = new Map(result.map((row) => [`${row.sender}\u0000${row.control_id}`, row]));
+    return records.map((record) => {
+      const row = byKey.get(`${record.sender}\u0000${record.controlId}`)!;
+      return { id: row.id, previous: row.inserted ? null : row.status };
+    });
+  }
+
+  /**
+   * Visible to the next claim at once, but not waited on for the disk: losing a mark in a crash
+   * only means a resend is published again, which every consumer drops by event id.
+   */
+  private async markPublishedBatch(ids: string[]): Promise<void[]> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL synchronous_commit = off');
+      await tx.query(
+        `UPDATE inbound_messages SET status = 'published', reason = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+    });
+    return ids.map(() => undefined);
   }
 }

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { ADT_DLQ_TOPIC, type AdtDlqRecordV1 } from '@ct/contracts';
+import type { Hl7Header } from '@ct/hl7';
+import { KafkaPublisher } from '@ct/kafka';
+import { InboundArchive } from './inbound-archive';
+import { senderOf, type Transport } from './normalize-common';
+
+/** Input we will not accept: kept in quarantine with the reason, and announced on adt.dlq.v1. */
+@Injectable()
+export class RejectMessageService {
+  private readonly logger = new Logger(RejectMessageService.name);
+
+  constructor(
+    private readonly archive: InboundArchive,
+    private readonly publisher: KafkaPublisher,
+  ) {}
+
+  async reject(
+    raw: string,
+    transport: Transport,
+    header: Hl7Header | undefined,
+    code: string,
+    reason: string,
+  ) {
+    const inboundMessageId = await this.archive.quarantine(
+      {
+        sender: header ? senderOf(header) : 'unknown',
+        controlId: header?.controlId || `unparsed:${randomUUID()}`,
+        transport,
+        messageType: header ? `${header.messageCode}^${header.triggerEvent}` : null,
+        raw,
+        eventId: null,
+      },
+      `${code}: ${reason}`,
+    );
+    const dlq: AdtDlqRecordV1 = {
+      schema: 'adt.dlq.v1',
+      stage: 'gateway',
+      code,
+      reason,
+      failedAt: new Date().toISOString(),
+      inboundMessageId,
+    };
+    await this.publisher
+      .publish({ topic: ADT_DLQ_TOPIC, key: inboundMessageId, value: dlq })
+      .catch((cause: unknown) => {
+        // the quarantine row is the durable record; the DLQ copy is a notification
+        this.logger.warn({ inboundMessageId, err: String(cause) }, 'could not publish the DLQ record');
+      });
+    this.logger.warn({ inboundMessageId, code }, 'message rejected');
+    return inboundMessageId;
+  }
+}

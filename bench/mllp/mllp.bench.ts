@@ -1,0 +1,124 @@
+// bench:mllp — ACKed messages/s and ACK latency through the real gateway (MLLP → Postgres archive →
+// Kafka acks=all → ACK), at 1, 8 and 32 connections, then at a fixed 500 msgs/s. The peer row is a
+// bare MLLP echo server on the same library: the cost of framing alone, for comparison.
+import { performance } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import { buildAck, parseHl7, readHeader } from '@ct/hl7';
+import { adtMessage } from '@ct/hl7/testing';
+import { MllpClient, MllpServer } from '@ct/mllp';
+import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
+import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
+import { printTable, summarize, type RunResult } from './latency';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const stamp = Date.now().toString(36).toUpperCase();
+let sequence = 0;
+
+function nextMessage(): string {
+  sequence += 1;
+  const visit = `BENCH-${stamp}-${sequence}`;
+  return adtMessage({
+    trigger: 'A08',
+    controlId: visit,
+    sendingApplication: 'BENCH',
+    patient: { identifiers: [{ id: `MRN${sequence % 5000}`, assigningAuthority: 'BENCH', typeCode: 'MR' }] },
+    visit: { visitNumber: { id: visit } },
+  });
+}
+
+/** Each connection sends one message, waits for its ACK, sends the next: how engines behave. */
+async function closedLoop(label: string, port: number, connections: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const clients = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const client = new MllpClient({ port, timeoutMs: 30_000 });
+      await client.connect();
+      return client;
+    }),
+  );
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (performance.now() < end) {
+        const sent = performance.now();
+        const ack = await client.send(nextMessage());
+        latencies.push(performance.now() - sent);
+        if (!ack.includes('MSA|AA|') && !ack.includes('MSA|CA|')) errors += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  await Promise.all(clients.map((c) => c.close()));
+  return summarize(label, connections, latencies, elapsed, errors);
+}
+
+/** A steady arrival rate spread over connections: latency at a load the system should carry. */
+async function openLoop(
+  label: string,
+  port: number,
+  connections: number,
+  perSecond: number,
+): Promise<RunResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const clients = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const client = new MllpClient({ port, timeoutMs: 30_000 });
+      await client.connect();
+      return client;
+    }),
+  );
+  const total = perSecond * seconds;
+  const interval = 1000 / perSecond;
+  const start = performance.now();
+  const queues = clients.map(() => Promise.resolve());
+  for (let i = 0; i < total; i += 1) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const index = i % clients.length;
+    queues[index] = queues[index].then(async () => {
+      const ack = await clients[index].send(nextMessage());
+      latencies.push(performance.now() - due); // from when it was due: queueing counts
+      if (!ack.includes('MSA|AA|')) errors += 1;
+    });
+  }
+  await Promise.all(queues);
+  const elapsed = (performance.now() - start) / 1000;
+  await Promise.all(clients.map((c) => c.close()));
+  return summarize(label, connections, latencies, elapsed, errors);
+}
+
+async function main(): Promise<void> {
+  Object.assign(process.env, { LOG_LEVEL: 'error', PORT: '0', MLLP_PORT: '0' });
+  process.env.DATABASE_URL ??= 'postgres://care:care@127.0.0.1:5432/care_transitions_test';
+  const app = await NestFactory.create(AdtGatewayModule, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const port = app.get(MllpListenerService).port!;
+
+  const echo = new MllpServer({
+    port: 0,
+    handler: async (message) => buildAck(readHeader(parseHl7(message)), { code: 'AA' }),
+    onOversize: () => '',
+    onHandlerError: () => '',
+  });
+  const echoPort = (await echo.listen()).port;
+
+  const results: RunResult[] = [];
+  for (const connections of [1, 8, 32])
+    results.push(await closedLoop('peer: MLLP echo (parse + ACK only)', echoPort, connections));
+  await closedLoop('warm-up', port, 8);
+  for (const connections of [1, 8, 32])
+    results.push(await closedLoop('gateway (archive + Kafka acks=all)', port, connections));
+  results.push(await openLoop('gateway at a steady 500 msgs/s', port, 8, 500));
+  printTable(results);
+  await echo.close(1000);
+  await app.close();
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error);
+  process.exit(1);
+});
