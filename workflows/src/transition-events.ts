@@ -228,7 +228,12 @@ export class TransitionEvents {
       const actions = dueClockActions(s, pathway, Date.now());
       if (!actions.length && !ready.length) return;
       for (const action of actions) {
-        if (action.kind === 'horizon') return this.finish('expired', 'pathway-horizon', 'expired');
+        if (action.kind === 'horizon') {
+          // a step that expired at the same instant leaves nothing open: that is completion
+          const left = s.steps.some((r) => r.status === 'open' || r.status === 'pending');
+          if (left) return this.finish('expired', 'pathway-horizon', 'expired');
+          continue;
+        }
         await this.runner.runClock(action);
       }
     }

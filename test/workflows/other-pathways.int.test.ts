@@ -1,0 +1,107 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { referralEventSignal } from '@ct/workflows/care-transition.messages';
+import { dischargeEvent, eventuallyState, input, stepOf, withTransition } from './transition-harness';
+
+const MONDAY_NOON = '2027-03-01T17:00:00.000Z';
+
+describe('home health, mental health and referral pathways (time-skipping)', () => {
+  it('home health (06): liaison confirmation alongside TCM; a missed 48-hour start of care escalates', async () => {
+    const activities = await withTransition(async (h) => {
+      await h.skipTo(MONDAY_NOON);
+      const handle = await h.start(dischargeEvent(MONDAY_NOON, { dischargeDisposition: '06' }));
+      const first = await eventuallyState(
+        handle,
+        (s) => s.steps.filter((x) => x.status === 'open').length === 2,
+      );
+      expect(first.pathwayId).toBe('discharge-home-health');
+      expect(stepOf(first, 'home-health-liaison-confirmation')?.status).toBe('open');
+      await h.complete(handle, 'home-health-liaison-confirmation', 'referral-accepted');
+      const soc = await eventuallyState(
+        handle,
+        (s) => stepOf(s, 'home-health-start-of-care')?.status === 'open',
+      );
+      expect(stepOf(soc, 'home-health-start-of-care')?.dueAt).toBe('2027-03-03T17:00:00.000Z');
+      await h.complete(handle, 'tcm-contact', 'reached-patient');
+      await h.skipTo('2027-03-03T18:00:00.000Z');
+      const late = await eventuallyState(
+        handle,
+        (s) => stepOf(s, 'home-health-start-of-care')?.priority === 'urgent',
+      );
+      expect(late.status).toBe('active');
+    });
+    expect(activities.kinds()).toEqual(
+      expect.arrayContaining([
+        'breach.recorded:home-health-start-of-care',
+        'escalation.notify:home-health-start-of-care',
+      ]),
+    );
+  });
+
+  it('mental health: a visit on the discharge day does not count; the next day it does', async () => {
+    await withTransition(async (h) => {
+      await h.skipTo(MONDAY_NOON);
+      const handle = await h.start(dischargeEvent(MONDAY_NOON, { hospitalService: 'PSY' }));
+      const state = await eventuallyState(handle, (s) => s.currentStep === 'fuh-follow-up-visit');
+      expect(state).toMatchObject({
+        pathwayId: 'mental-health-follow-up',
+        dueAt: '2027-03-09T05:00:00.000Z',
+      });
+      const sameDay = await h
+        .complete(handle, 'fuh-follow-up-visit', 'visit-held')
+        .catch((e: WorkflowUpdateFailedError) => e.cause?.message);
+      expect(sameDay).toMatch(/discharge day does not count/);
+      await h.skipTo('2027-03-02T15:00:00.000Z');
+      await h.complete(handle, 'fuh-follow-up-visit', 'visit-held');
+      expect(await handle.result()).toMatchObject({ status: 'completed' });
+    });
+  });
+
+  it('mental health (F-chapter diagnosis): breach at 7 days, then expiry at the 30-day outer bound', async () => {
+    const activities = await withTransition(async (h) => {
+      await h.skipTo(MONDAY_NOON);
+      const handle = await h.start(dischargeEvent(MONDAY_NOON, { diagnoses: ['F32.2'] }));
+      await eventuallyState(handle, (s) => s.currentStep === 'fuh-follow-up-visit');
+      expect(await handle.result()).toMatchObject({ status: 'completed', reason: 'steps-expired' });
+    });
+    expect(activities.kinds()).toEqual(
+      expect.arrayContaining([
+        'breach.recorded:fuh-follow-up-visit',
+        'escalation.reassign:fuh-follow-up-visit',
+        'step.expired:fuh-follow-up-visit',
+      ]),
+    );
+    expect(activities.closed).toEqual([expect.objectContaining({ outcome: 'expired', status: 'cancelled' })]);
+  });
+
+  it('referral: scheduling due at the window end; I13 moves it; I14 cancels it', async () => {
+    const activities = await withTransition(async (h) => {
+      await h.skipTo(MONDAY_NOON);
+      const args = { ...input('REF1'), transitionId: 'referral:RIVERSIDE:R1' };
+      const referral = { patientKey: 'RIVERSIDE|MRN1', referralId: 'R1', occurredAt: MONDAY_NOON };
+      const handle = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
+        workflowId: args.transitionId,
+        taskQueue: 'transitions',
+        args: [args],
+        signal: referralEventSignal,
+        signalArgs: [
+          { ...referral, eventId: 'i12', type: 'referral.created', expiresAt: '2027-03-10T22:00:00.000Z' },
+        ],
+      });
+      const first = await eventuallyState(handle, (s) => s.currentStep === 'schedule-referral');
+      expect(first).toMatchObject({ pathwayId: 'referral-scheduling', dueAt: '2027-03-10T22:00:00.000Z' });
+      await handle.signal(referralEventSignal, {
+        ...referral,
+        eventId: 'i13',
+        type: 'referral.modified',
+        expiresAt: '2027-03-20T22:00:00.000Z',
+      });
+      await eventuallyState(handle, (s) => s.dueAt === '2027-03-20T22:00:00.000Z');
+      await h.skipTo('2027-03-12T00:00:00.000Z'); // past the old window: no breach
+      await handle.signal(referralEventSignal, { ...referral, eventId: 'i14', type: 'referral.cancelled' });
+      expect(await handle.result()).toMatchObject({ status: 'cancelled', reason: 'referral-cancelled' });
+    });
+    expect(activities.kinds()).not.toContain('breach.recorded:schedule-referral');
+    expect(activities.kinds()).toContain('step.rescheduled:schedule-referral');
+    expect(activities.closed).toEqual([expect.objectContaining({ outcome: 'referral-cancelled' })]);
+  });
+});
