@@ -36,8 +36,8 @@ export interface CareTransitionInput {
   holidays: string[];
   /** State carried over by continue-as-new. */
   carried?: CarriedState;
-  /** History length past which the workflow continues as new (tests set it low). */
-  maxHistoryEvents?: number;
+  /** Events applied in one run before it continues as new (tests set it low). */
+  maxEventsPerRun?: number;
 }
 
 export interface CompleteStepRequest {

@@ -22,8 +22,9 @@ import { TransitionRunner } from './transition-runner';
 import { readySteps, TERMINAL, type CarriedState } from './transition-state';
 import { searchAttributePublisher } from './search-attributes';
 
-/** Past this many history events a run continues as new, carrying its state. */
+/** Past this many history events, or events applied, a run continues as new carrying its state. */
 const MAX_HISTORY_EVENTS = 5_000;
+const MAX_EVENTS_PER_RUN = 500;
 
 /**
  * One care transition, for any pathway: waits for its discharge (or referral), chooses the pathway
@@ -44,6 +45,7 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
   const events = new TransitionEvents(runner);
   const seen = new Set(state.seen);
   const inbox: Inbound[] = [];
+  const eventsAtStart = state.eventsSeen;
   const publishSearchAttributes = searchAttributePublisher(input, state);
   let wake = false;
 
@@ -97,7 +99,12 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
     publishSearchAttributes();
 
     const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS)) {
+    const applied = state.eventsSeen - eventsAtStart;
+    if (
+      info.continueAsNewSuggested ||
+      info.historyLength > MAX_HISTORY_EVENTS ||
+      applied >= (input.maxEventsPerRun ?? MAX_EVENTS_PER_RUN)
+    ) {
       await condition(allHandlersFinished);
       if (inbox.length === 0) {
         state.seen = [...seen].slice(-500);
