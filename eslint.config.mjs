@@ -24,7 +24,8 @@ export default tseslint.config(
             {
               regex: '^(?!@temporalio/workflow$|@ct/domain$|\\.{1,2}/)',
               allowTypeImports: true,
-              message: 'Workflow code may import only @temporalio/workflow, @ct/domain and types (determinism).',
+              message:
+                'Workflow code may import only @temporalio/workflow, @ct/domain and types (determinism).',
             },
           ],
         },

@@ -15,7 +15,12 @@ const moduleNameMapper = {
   '^@ct/hl7/testing$': '<rootDir>/libs/hl7/src/testing',
   '^@ct/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
 };
-const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [
