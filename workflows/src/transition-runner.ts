@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import { findPathway, stepDeadline, type BusinessCalendar, type PathwayDefinition } from '@ct/domain';
 import type { TimelineEntry, TransitionActivities } from './care-transition.activities';
 import type { CareTransitionInput } from './care-transition.messages';
@@ -158,6 +158,12 @@ export class TransitionRunner {
       await activities.sendReminder({ ...this.ref(), entries: [entry] });
     } else if (action.kind === 'breach') {
       run.breached = true;
+      // v2: the owner hears the step is overdue before the ladder moves it (histories before it replay without)
+      if (patched('breach-tells-owner')) {
+        const detail = { role: run.role, dueAt: run.dueAt!, overdue: true };
+        const overdue = this.entry('reminder.sent', [run.key, 'overdue'], detail, run.key);
+        await activities.sendReminder({ ...this.ref(), entries: [overdue] });
+      }
       const reason = `${run.key} not done by ${run.dueAt}; last outcome ${run.outcome ?? 'none'}`;
       await this.change(run, 'breach.recorded', [], { breached: true }, { dueAt: run.dueAt!, reason });
     } else if (action.kind === 'rung') {

@@ -1,0 +1,59 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import type { WorkflowHandle } from '@temporalio/client';
+import { adtEventSignal } from '@ct/workflows/care-transition.messages';
+import { dischargeEvent, eventuallyState, withTransition, type Harness } from './transition-harness';
+
+/** Scenarios whose histories the replay test keeps; re-record only for a deliberate, patched change. */
+export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> = {
+  'tcm-on-time': async (h) => {
+    await h.skipTo('2027-01-08T21:30:00.000Z');
+    const handle = await h.start(dischargeEvent('2027-01-08T21:30:00.000Z'));
+    await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
+    await h.complete(handle, 'tcm-contact', 'unable-to-reach');
+    await h.complete(handle, 'tcm-contact', 'reached-patient');
+    await eventuallyState(handle, (s) => s.currentStep === 'follow-up-visit');
+    await h.complete(handle, 'medication-reconciliation', 'reconciled');
+    await h.complete(handle, 'follow-up-visit', 'visit-held');
+    await handle.result();
+    return handle;
+  },
+  'tcm-breach-escalation': async (h) => {
+    await h.skipTo('2027-01-08T21:30:00.000Z');
+    const handle = await h.start(dischargeEvent('2027-01-08T21:30:00.000Z'));
+    await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
+    await handle.result(); // time skips to the 30-day horizon through every rung
+    return handle;
+  },
+  'home-health-cancelled': async (h) => {
+    await h.skipTo('2027-03-01T17:00:00.000Z');
+    const handle = await h.start(dischargeEvent('2027-03-01T17:00:00.000Z', { dischargeDisposition: '06' }));
+    await eventuallyState(handle, (s) => s.steps.filter((x) => x.status === 'open').length === 2);
+    await handle.signal(adtEventSignal, {
+      ...dischargeEvent('2027-03-01T18:00:00.000Z'),
+      eventId: 'evt-cancel',
+      type: 'discharge.cancelled',
+    });
+    await handle.result();
+    return handle;
+  },
+};
+
+export async function recordHistories(dir = path.join(__dirname, 'histories')): Promise<void> {
+  for (const [name, scenario] of Object.entries(SCENARIOS)) {
+    await withTransition(async (h) => {
+      const handle = await scenario(h);
+      const history = await handle.fetchHistory();
+      const json = temporal.api.history.v1.History.toObject(
+        temporal.api.history.v1.History.fromObject(history),
+        {
+          longs: String,
+          enums: String,
+          bytes: String,
+        },
+      );
+      writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(json, null, 1) + '\n');
+    });
+  }
+}
