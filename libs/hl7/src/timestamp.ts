@@ -1,4 +1,17 @@
-import { DateTime, FixedOffsetZone, Info, type Zone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
+// Validating an IANA name builds an Intl formatter: do it once per zone, not once per timestamp.
+const ianaZones = new Map<string, Zone>();
+function ianaZone(name: string): Zone {
+  let zone = ianaZones.get(name);
+  if (!zone) {
+    // as luxon reads a zone name: UTC and GMT are its fixed zero offset, printed as Z
+    zone = /^(utc|gmt)$/i.test(name) ? FixedOffsetZone.utcInstance : IANAZone.create(name);
+    if (!zone.isValid) throw new RangeError(`Unknown time zone "${name}"`);
+    ianaZones.set(name, zone);
+  }
+  return zone;
+}
 import { Hl7ParseError } from './errors';
 
 const DTM =
@@ -22,14 +35,14 @@ export function parseHl7Timestamp(
   const m = DTM.exec(ts);
   if (!m) throw bad(ts, 'expected YYYY[MM[DD[HH[MM[SS[.S]]]]]][+/-ZZZZ]');
   const hadOffset = m[8] !== undefined;
-  let zone: Zone | string = defaultZone;
+  let zone: Zone;
   if (hadOffset) {
     const hours = Number(m[9]);
     const minutes = Number(m[10]);
     if (hours > 14 || minutes > 59) throw bad(ts, 'offset out of range');
     zone = FixedOffsetZone.instance((m[8] === '-' ? -1 : 1) * (hours * 60 + minutes));
-  } else if (!Info.isValidIANAZone(defaultZone)) {
-    throw new RangeError(`Unknown time zone "${defaultZone}"`);
+  } else {
+    zone = ianaZone(defaultZone);
   }
   const fraction = m[7] ?? '';
   let dt = DateTime.fromObject(
