@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { CARE_EVENTS_TOPIC, careEventV1Schema } from '@ct/contracts';
+import { KafkaPublisher } from '@ct/kafka';
+import { createDataSource } from '@ct/persistence';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
+import { TasksActivities } from '../../apps/worker/src/tasks/tasks.activities';
+import { eventually } from '../support/processes';
+import { TopicProbe } from '../support/kafka-probe';
+import { testEnv } from '../support/test-env';
+
+const entry = (transitionId: string, n: number) => ({
+  kind: 'step.opened',
+  stepKey: 'tcm-contact',
+  occurredAt: new Date().toISOString(),
+  dedupeKey: `${transitionId}|test|${n}`,
+  detail: { n },
+});
+
+/** The outbox against real PostgreSQL and Kafka: what an activity wrote is what the relay publishes. */
+describe('timeline outbox → care.events.v1 (real servers)', () => {
+  let db: DataSource;
+  let kafka: Kafka;
+  let probe: TopicProbe;
+  const publishers: KafkaPublisher[] = [];
+  const publisher = (brokers: string[]) => {
+    const client = new Kafka({
+      clientId: 'outbox-test',
+      brokers,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 200 },
+      connectionTimeout: 1_000,
+    });
+    const p = new KafkaPublisher(client);
+    publishers.push(p);
+    return p;
+  };
+
+  beforeAll(async () => {
+    db = createDataSource(testEnv.databaseUrl, 'outbox-test');
+    await db.initialize();
+    kafka = new Kafka({
+      clientId: 'outbox-probe',
+      brokers: testEnv.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+    probe = await TopicProbe.start(kafka, CARE_EVENTS_TOPIC);
+  });
+  afterAll(async () => {
+    await probe?.stop();
+    for (const p of publishers) await p.onApplicationShutdown();
+    await db?.destroy();
+  });
+
+  const ref = (transitionId: string) => ({ transitionId, facility: 'OUTBOX', pathway: 'tcm-discharge-home' });
+
+  it('writes timeline and outbox together, once per dedupe key, and a record written while Kafka is down is published later', async () => {
+    const transitionId = `transition:OUTBOX:${randomUUID()}`;
+    const activities = new TasksActivities(db);
+    await activities.recordTimeline({ ...ref(transitionId), entries: [entry(transitionId, 1)] });
+    await activities.recordTimeline({ ...ref(transitionId), entries: [entry(transitionId, 1)] }); // retried
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM transition_timeline WHERE transition_id = $1`,
+      [transitionId],
+    );
+    expect(count).toBe(1);
+
+    const down = new OutboxRelay(db, publisher(['127.0.0.1:1']));
+    await expect(down.relayOnce()).rejects.toThrow();
+    const unsent = await db.query(
+      `SELECT id FROM outbox WHERE value->>'transitionId' = $1 AND sent_at IS NULL`,
+      [transitionId],
+    );
+    expect(unsent).toHaveLength(1);
+
+    const up = new OutboxRelay(db, publisher(testEnv.kafkaBrokers));
+    await eventually(async () => ((await up.relayOnce()) === 0 ? true : undefined), 'an empty outbox');
+    const [published] = await eventually(async () => {
+      const found = probe.matching(transitionId);
+      return found.length ? found : undefined;
+    }, 'the care event on Kafka');
+    expect(careEventV1Schema.parse(JSON.parse(published))).toMatchObject({
+      type: 'step.opened',
+      transitionId,
+      stepKey: 'tcm-contact',
+      detail: { n: 1 },
+    });
+  });
+
+  it('publishes each record once with two relays running at the same time (SKIP LOCKED)', async () => {
+    const transitionId = `transition:OUTBOX:${randomUUID()}`;
+    const activities = new TasksActivities(db);
+    const entries = Array.from({ length: 40 }, (_, n) => entry(transitionId, n));
+    await activities.recordTimeline({ ...ref(transitionId), entries });
+    const relays = [
+      new OutboxRelay(db, publisher(testEnv.kafkaBrokers), 5),
+      new OutboxRelay(db, publisher(testEnv.kafkaBrokers), 5),
+    ];
+    const drain = async (relay: OutboxRelay) => {
+      while ((await relay.relayOnce()) > 0);
+    };
+    await Promise.all(relays.map(drain));
+    const found = await eventually(async () => {
+      const list = probe.matching(transitionId);
+      return list.length >= 40 ? list : undefined;
+    }, 'forty care events');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let any duplicate arrive
+    const ids = probe.matching(transitionId).map((v) => (JSON.parse(v) as { eventId: string }).eventId);
+    expect(found.length).toBe(40);
+    expect(new Set(ids).size).toBe(40);
+    expect(ids).toHaveLength(40);
+  });
+});
