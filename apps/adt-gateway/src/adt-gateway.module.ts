@@ -6,6 +6,8 @@ import { KafkaModule } from '@ct/kafka';
 import { AppLoggerModule, HealthModule, ProblemDetailsFilter } from '@ct/observability';
 import { PersistenceModule } from '@ct/persistence';
 import { TemporalClientModule } from '@ct/temporal';
+import { ProcessMessageHandler } from './fhir/process-message.handler';
+import { ProcessMessageHttpController } from './fhir/process-message.http.controller';
 import { Hl7HttpController } from './http/hl7.http.controller';
 import { InboundArchive } from './ingest/inbound-archive';
 import { HandOffService } from './ingest/hand-off.service';
@@ -26,11 +28,12 @@ import { ReplayMessageHandler } from './quarantine/replay-message.handler';
     TemporalClientModule,
     HealthModule,
   ],
-  controllers: [Hl7HttpController, QuarantineHttpController],
+  controllers: [Hl7HttpController, ProcessMessageHttpController, QuarantineHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     InboundArchive,
     IngestMessageHandler,
+    ProcessMessageHandler,
     HandOffService,
     RejectMessageService,
     ListQuarantineHandler,

@@ -6,6 +6,18 @@ import { KafkaPublisher } from '@ct/kafka';
 import { InboundArchive } from './inbound-archive';
 import { senderOf, type Transport } from './normalize-common';
 
+/** Who sent a rejected message: its HL7 header, or the key a FHIR message was read under. */
+export type RejectOrigin = Hl7Header | { sender: string; controlId: string; messageType: string };
+
+function keyOf(origin: RejectOrigin) {
+  if ('sender' in origin) return origin;
+  return {
+    sender: senderOf(origin),
+    controlId: origin.controlId,
+    messageType: `${origin.messageCode}^${origin.triggerEvent}`,
+  };
+}
+
 /** Input we will not accept: kept in quarantine with the reason, and announced on adt.dlq.v1. */
 @Injectable()
 export class RejectMessageService {
@@ -19,16 +31,17 @@ export class RejectMessageService {
   async reject(
     raw: string,
     transport: Transport,
-    header: Hl7Header | undefined,
+    origin: RejectOrigin | undefined,
     code: string,
     reason: string,
   ) {
+    const key = origin ? keyOf(origin) : undefined;
     const inboundMessageId = await this.archive.quarantine(
       {
-        sender: header ? senderOf(header) : 'unknown',
-        controlId: header?.controlId || `unparsed:${randomUUID()}`,
+        sender: key?.sender ?? 'unknown',
+        controlId: key?.controlId || `unparsed:${randomUUID()}`,
         transport,
-        messageType: header ? `${header.messageCode}^${header.triggerEvent}` : null,
+        messageType: key?.messageType || null,
         raw,
         eventId: null,
       },

@@ -1,0 +1,58 @@
+import { HttpStatus } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { HandOffService } from '../ingest/hand-off.service';
+import { RejectMessageService } from '../ingest/reject-message.service';
+import { bundleToEvent } from './bundle-to-event';
+import { originOf, peekOrigin, type FhirOrigin } from './message-origin';
+import { FhirInputError, operationOutcome } from './operation-outcome';
+import { ProcessMessageCommand, type ProcessMessageResult } from './process-message.command';
+import { readNotification } from './read-notification';
+import { responseBundle } from './response-bundle';
+
+const UNAVAILABLE: ProcessMessageResult = {
+  outcome: 'unavailable',
+  status: HttpStatus.SERVICE_UNAVAILABLE,
+  body: operationOutcome([
+    {
+      severity: 'error',
+      code: 'transient',
+      diagnostics: 'Temporarily unable to accept the message; please resend',
+    },
+  ]),
+};
+
+/** read → map → hand off (archive, publish acks=all) → answer; anything unusable → quarantine → OperationOutcome. */
+@CommandHandler(ProcessMessageCommand)
+export class ProcessMessageHandler implements ICommandHandler<ProcessMessageCommand> {
+  constructor(
+    private readonly handOff: HandOffService,
+    private readonly rejections: RejectMessageService,
+  ) {}
+
+  async execute({ raw }: ProcessMessageCommand): Promise<ProcessMessageResult> {
+    let origin: FhirOrigin | undefined;
+    try {
+      const message = readNotification(raw);
+      origin = originOf(message);
+      const normalized = bundleToEvent(message);
+      const record = { ...origin, transport: 'fhir', raw, eventId: normalized.value.eventId };
+      const result = await this.handOff.handOff(record, normalized);
+      if (result.outcome === 'unavailable') return UNAVAILABLE;
+      const body = responseBundle(message.header, message.header.id ?? origin.controlId);
+      return { ...result, status: HttpStatus.OK, body };
+    } catch (error) {
+      if (!(error instanceof FhirInputError)) throw error;
+      return this.reject(raw, origin ?? peekOrigin(raw), error);
+    }
+  }
+
+  private async reject(raw: string, origin: FhirOrigin | undefined, error: FhirInputError) {
+    const inboundMessageId = await this.rejections
+      .reject(raw, 'fhir', origin, error.code, error.message)
+      .catch(() => undefined);
+    // could not even quarantine it: ask for a resend, so nothing is lost
+    if (!inboundMessageId) return UNAVAILABLE;
+    const body = operationOutcome(error.issues);
+    return { outcome: 'rejected' as const, status: error.status, body, inboundMessageId };
+  }
+}

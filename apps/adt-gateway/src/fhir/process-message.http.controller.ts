@@ -1,0 +1,62 @@
+import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import type { Response } from 'express';
+import { operationOutcome } from './operation-outcome';
+import { ProcessMessageCommand } from './process-message.command';
+
+export const FHIR_MEDIA_TYPES = ['application/fhir+json', 'application/json'];
+
+const isFhirJson = (contentType: string | undefined) =>
+  FHIR_MEDIA_TYPES.includes((contentType ?? '').split(';')[0].trim().toLowerCase());
+
+/** FHIR bodies reach the handler as text: the archive keeps the bytes as sent, bad JSON gets an OperationOutcome. */
+export const isFhirBody = (req: IncomingMessage) =>
+  (req.url ?? '').startsWith('/fhir/') && isFhirJson(req.headers['content-type']);
+
+@ApiTags('fhir')
+@Controller('fhir')
+export class ProcessMessageHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('$process-message')
+  @ApiOperation({ summary: 'Ingest a Da Vinci admit/transfer/discharge notification message Bundle' })
+  @ApiConsumes(...FHIR_MEDIA_TYPES)
+  @ApiResponse({
+    status: 200,
+    description: 'Response message Bundle (code ok): durably handed on, or a resend of one that was',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'OperationOutcome: not a FHIR message Bundle; kept in quarantine',
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'OperationOutcome: a message Bundle we cannot use; kept in quarantine',
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'OperationOutcome (transient): hand-off unavailable; resend later',
+  })
+  async process(
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (typeof body !== 'string' || !isFhirJson(contentType)) {
+      const issue = {
+        severity: 'error' as const,
+        code: 'not-supported' as const,
+        diagnostics: `Send ${FHIR_MEDIA_TYPES.join(' or ')}`,
+      };
+      res
+        .status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .type('application/fhir+json')
+        .send(JSON.stringify(operationOutcome([issue])));
+      return;
+    }
+    const result = await this.commands.execute(new ProcessMessageCommand(body));
+    res.status(result.status).type('application/fhir+json').send(JSON.stringify(result.body));
+  }
+}

@@ -1,0 +1,114 @@
+import type { INestApplication } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { startApp } from '@ct/observability';
+import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
+import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
+import { notificationBundle } from '../../apps/adt-gateway/src/fhir/testing/notification-bundle';
+import { TopicProbe } from '../support/kafka-probe';
+import { eventually } from '../support/processes';
+import { testEnv } from '../support/test-env';
+
+describe('FHIR $process-message against real Kafka and Postgres', () => {
+  const run = Date.now().toString(36).toUpperCase();
+  const endpoint = `https://ehr-${run}.example/fhir`;
+  let gateway: INestApplication;
+  let url: string;
+  let probe: TopicProbe;
+  const kafka = new Kafka({
+    clientId: 'fhir-test',
+    brokers: testEnv.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
+
+  const post = (body: unknown, type = 'application/fhir+json') =>
+    fetch(`${url}/fhir/$process-message`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const bundle = (id: string, event?: string) =>
+    notificationBundle({ bundleId: `${run}-${id}`, headerId: `mh-${run}-${id}`, endpoint, event });
+  const landed = (id: string) =>
+    eventually(async () => (probe.matching(`${run}-${id}`).length === 1 ? true : undefined), `event ${id}`);
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      DATABASE_URL: testEnv.databaseUrl,
+      KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+      TEMPORAL_ADDRESS: testEnv.temporalAddress,
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      MLLP_PORT: '0',
+    });
+    gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });
+    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+    probe = await TopicProbe.start(kafka, 'adt.events.v1');
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await gateway?.close();
+  });
+
+  it('answers ok only once the event is on Kafka, and publishes a resent Bundle only once', async () => {
+    const first = await post(bundle('ONE'));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    expect(await first.json()).toMatchObject({
+      resourceType: 'Bundle',
+      type: 'message',
+      entry: [
+        {
+          resource: { resourceType: 'MessageHeader', response: { identifier: `mh-${run}-ONE`, code: 'ok' } },
+        },
+      ],
+    });
+    await landed('ONE');
+    const [event] = probe.matching(`${run}-ONE`).map((value) => JSON.parse(value));
+    expect(event).toMatchObject({
+      type: 'patient.discharged',
+      trigger: 'A03',
+      source: { transport: 'fhir' },
+    });
+
+    const resent = await post(bundle('ONE'), 'application/json');
+    expect(resent.status).toBe(200);
+    // a later message arriving proves the consumer has read past where a duplicate would be
+    expect((await post(bundle('TWO', 'notification-admit'))).status).toBe(200);
+    await landed('TWO');
+    expect(probe.matching(`${run}-ONE`)).toHaveLength(1);
+  });
+
+  it('answers an unusable Bundle with an OperationOutcome and quarantines it for operators', async () => {
+    const bad = await post(bundle('BAD', 'notification-lab-result'));
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [
+        { severity: 'error', code: 'not-supported', expression: ['Bundle.entry[0].resource.eventCoding'] },
+      ],
+    });
+
+    const list = (await (await fetch(`${url}/api/v1/ops/quarantine?status=rejected&limit=500`)).json()) as {
+      items: { controlId: string; sender: string; transport: string; reason: string }[];
+    };
+    const entry = list.items.find((item) => item.controlId === `${run}-BAD`);
+    expect(entry).toMatchObject({
+      sender: endpoint,
+      transport: 'fhir',
+      reason: expect.stringMatching(/^not-supported:/),
+    });
+    expect(JSON.stringify(list)).not.toContain('MRN1001'); // the listing carries no patient data
+    expect(probe.matching(`${run}-BAD`)).toHaveLength(0);
+  });
+
+  it('answers 400 for a body that is not JSON and 415 for another media type', async () => {
+    const broken = await post('{"resourceType": "Bundle",');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ code: 'structure' }],
+    });
+    expect((await post(bundle('TEXT'), 'text/plain')).status).toBe(415);
+  });
+});
