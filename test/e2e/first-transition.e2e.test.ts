@@ -179,4 +179,9 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       (await tasksOf(`transitionId=${first.transitionId}&status=completed`)).map((t) => t.stepKey),
     ).toEqual(['tcm-contact']);
   });
+
+  it('shuts the worker down gracefully on SIGTERM: exit 0, not the grace watchdog (exit 1)', async () => {
+    worker.kill('SIGTERM');
+    expect(await exited(worker)).toBe(0);
+  });
 });

@@ -1,6 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 
+/**
+ * Commits the topic's current end offsets for a new group, so it reads only what comes next.
+ * (kafkajs' resetOffsets to latest stores -1, which a consumer reads as "use fromBeginning".)
+ */
+export async function startGroupAtEnd(kafka: Kafka, groupId: string, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Collects what lands on a topic from now on, for assertions on what was (not) published. */
 export class TopicProbe {
   /** By partition and offset: a consumer restarted after a broker outage may see a record twice. */
@@ -9,10 +28,7 @@ export class TopicProbe {
 
   static async start(kafka: Kafka, topic: string): Promise<TopicProbe> {
     const groupId = `probe-${randomUUID()}`;
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.resetOffsets({ groupId, topic, earliest: false });
-    await admin.disconnect();
+    await startGroupAtEnd(kafka, groupId, topic);
     const consumer = kafka.consumer({ groupId });
     const probe = new TopicProbe(consumer);
     await consumer.connect();

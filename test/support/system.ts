@@ -8,6 +8,7 @@ import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module'
 import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { OrchestratorModule } from '../../apps/orchestrator/src/orchestrator.module';
+import { startGroupAtEnd } from './kafka-probe';
 import { testEnv } from './test-env';
 
 export interface RunningSystem {
@@ -48,10 +49,7 @@ export async function startSystem(): Promise<RunningSystem> {
     logLevel: logLevel.NOTHING,
   });
   // A new group starts at the end of the topic, so earlier runs' events do not replay into this one.
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.resetOffsets({ groupId: env.ORCHESTRATOR_GROUP_ID, topic: ADT_EVENTS_TOPIC, earliest: false });
-  await admin.disconnect();
+  await startGroupAtEnd(kafka, env.ORCHESTRATOR_GROUP_ID, ADT_EVENTS_TOPIC);
 
   const apps: INestApplication[] = [];
   const gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });

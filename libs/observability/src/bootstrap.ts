@@ -3,24 +3,24 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { APP_ENV, type BaseEnv } from '@ct/config';
 
-/**
- * Creates and starts one of our Nest apps. Shutdown hooks close Kafka, Temporal and Postgres in
- * order on SIGTERM/SIGINT; `configure` adds app-specific HTTP setup before listening.
- */
+/** Creates and starts one of our Nest apps; `configure` adds app-specific HTTP setup first. */
 export async function startApp(
   module: Type<unknown>,
   options: { port?: number; configure?: (app: INestApplication) => void } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   options.configure?.(app);
   const env = app.get<BaseEnv & { PORT: number }>(APP_ENV);
   await app.listen(options.port ?? env.PORT, env.HTTP_HOST);
   return app;
 }
 
-/** Entry point of an app's main.ts: start it, and make sure a hung shutdown still ends the process. */
+/**
+ * Entry point of an app's main.ts. On SIGTERM/SIGINT, app.close() runs the shutdown hooks in
+ * order (stop taking work, finish what is in flight, close Kafka, Temporal, Postgres), then the
+ * process exits 0; a shutdown that outlives SHUTDOWN_GRACE_MS exits 1.
+ */
 export function runApp(
   name: string,
   module: Type<unknown>,
@@ -29,9 +29,18 @@ export function runApp(
   startApp(module, { configure }).then(
     (app) => {
       const graceMs = app.get<BaseEnv>(APP_ENV).SHUTDOWN_GRACE_MS;
-      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-        process.once(signal, () => setTimeout(() => process.exit(1), graceMs + 1_000).unref());
-      }
+      const shutdown = () => {
+        setTimeout(() => process.exit(1), graceMs + 1_000).unref();
+        app.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(`${name} shutdown failed:`, error instanceof Error ? error.message : error);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
     },
     (error: unknown) => {
       console.error(`${name} failed to start:`, error instanceof Error ? error.message : error);

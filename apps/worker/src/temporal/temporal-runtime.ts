@@ -20,21 +20,8 @@ export function installTemporalRuntime(logger: Logger, level: LogLevel = 'INFO')
   installed = true;
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => {
-      const { sdkComponent, taskQueue, workflowType, activityType, workflowId, runId, error } =
-        entry.meta ?? {};
-      logger[LEVELS[entry.level]](
-        {
-          component: 'temporal',
-          sdkComponent,
-          taskQueue,
-          workflowType,
-          activityType,
-          workflowId,
-          runId,
-          err: error,
-        },
-        entry.message,
-      );
+      const { error, ...meta } = entry.meta ?? {};
+      logger[LEVELS[entry.level]]({ component: 'temporal', ...meta, err: error }, entry.message);
     }),
   });
 }
