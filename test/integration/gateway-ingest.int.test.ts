@@ -119,22 +119,33 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     expect(await replay.json()).toMatchObject({ outcome: 'rejected' });
   });
 
-  it('answers a NAK while Kafka is down, and loses nothing when the sender resends', async () => {
+  it('answers a NAK while Kafka is down, keeps the message for replay, and publishes it once', async () => {
     infra('infra/kafka.sh', 'stop');
     const down = await post(message('DOWN'));
     expect(down.status).toBe(503);
     expect(await down.text()).toMatch(new RegExp(`MSA\\|AE\\|${run}-DOWN`));
+    const failed = (await (await fetch(`${url}/api/v1/ops/quarantine?status=failed&limit=500`)).json()) as {
+      items: { id: string; controlId: string; reason: string }[];
+    };
+    const kept = failed.items.find((item) => item.controlId === `${run}-DOWN`);
+    expect(kept?.reason).toMatch(/publish failed/);
 
     infra('infra/up.sh', 'kafka');
-    const resent = await eventually(async () => {
-      const response = await post(message('DOWN'));
-      return response.status === 200 ? response : undefined;
-    }, 'an AA after Kafka came back');
+    // an operator replays it as soon as Kafka is back ...
+    await eventually(async () => {
+      const replay = await fetch(`${url}/api/v1/ops/quarantine/${kept!.id}/replay`, { method: 'POST' });
+      return replay.status === 200 ? replay : undefined;
+    }, 'a successful replay after Kafka came back');
+    // ... and the sender's own resend is acknowledged without a second publish
+    const resent = await post(message('DOWN'));
+    expect(resent.status).toBe(200);
     expect(await resent.text()).toContain(`MSA|AA|${run}-DOWN`);
+    expect((await post(message('AFTER'))).status).toBe(200);
     await eventually(
-      async () => (probe.matching(`${run}-DOWN`).length === 1 ? true : undefined),
-      'the event',
+      async () => (probe.matching(`${run}-AFTER`).length === 1 ? true : undefined),
+      'the next event',
       90_000,
     );
+    expect(probe.matching(`${run}-DOWN`)).toHaveLength(1);
   });
 });

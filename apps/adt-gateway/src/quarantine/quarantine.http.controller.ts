@@ -31,8 +31,6 @@ export class QuarantineHttpController {
         : result.outcome === 'unavailable'
           ? HttpStatus.SERVICE_UNAVAILABLE
           : HttpStatus.OK;
-    res
-      .status(status)
-      .json({ outcome: result.outcome, inboundMessageId: result.inboundMessageId, ack: result.ack });
+    res.status(status).json(result);
   }
 }

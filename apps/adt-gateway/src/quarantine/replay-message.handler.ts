@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ProblemException } from '@ct/observability';
 import { InboundMessageEntity } from '@ct/persistence';
+import { ProcessMessageCommand } from '../fhir/process-message.command';
 import { IngestMessageCommand } from '../ingest/ingest-message.command';
 import { ReplayMessageCommand } from './replay-message.command';
 
@@ -28,6 +29,11 @@ export class ReplayMessageHandler implements ICommandHandler<ReplayMessageComman
         detail: `No archived message with id ${inboundMessageId}.`,
       });
     }
-    return this.commands.execute(new IngestMessageCommand(message.raw, 'replay'));
+    if (message.transport === 'fhir') {
+      const result = await this.commands.execute(new ProcessMessageCommand(message.raw));
+      return { outcome: result.outcome, inboundMessageId: result.inboundMessageId, answer: result.body };
+    }
+    const result = await this.commands.execute(new IngestMessageCommand(message.raw, 'replay'));
+    return { outcome: result.outcome, inboundMessageId: result.inboundMessageId, answer: result.ack };
   }
 }
