@@ -49,9 +49,14 @@ function hl7Now(now: Date): string {
   );
 }
 
+// Unique per process (random prefix) and per ACK (counter), without a crypto call per message.
+const processPrefix = randomBytes(3).toString('hex');
+let counter = 0;
+
 // 20 characters at most: MSH-10 is ST(20) before v2.7.
 function newControlId(now: Date): string {
-  return `${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`.toUpperCase().slice(0, 20);
+  counter = (counter + 1) % 0x1000000;
+  return `${now.getTime().toString(36)}${processPrefix}${counter.toString(36)}`.toUpperCase().slice(0, 20);
 }
 
 function errSegment(e: AckError, version: string): string {
