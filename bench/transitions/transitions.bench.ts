@@ -1,0 +1,121 @@
+// Transitions started per second and ADT-received → first-task-visible latency, all apps running.
+// Usage: npm run build && npm run bench:transitions -- [rate per second] [seconds]
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { ADT_EVENTS_TOPIC } from '@ct/contracts';
+import { adtMessage } from '@ct/hl7/testing';
+import { startApp, stopApps } from './apps';
+
+const rate = Number(process.argv[2] ?? 100);
+const seconds = Number(process.argv[3] ?? 30);
+const run = randomUUID().slice(0, 6).toUpperCase();
+const facility = `BENCHT${run}`;
+const env: Record<string, string> = {
+  NODE_ENV: 'production',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://care:care@127.0.0.1:5432/care_transitions',
+  TEMPORAL_TASK_QUEUE: `bench-${run}`,
+  ORCHESTRATOR_GROUP_ID: `bench-${run}`,
+  MLLP_PORT: '0',
+};
+const ports = { api: 3100, 'adt-gateway': 3101, orchestrator: 3102, worker: 3103 };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]> {
+  const items: { transitionId: string; createdAt: string }[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const url = `http://127.0.0.1:${ports.api}/api/v1/tasks?facility=${facility}&stepKey=tcm-contact&limit=500&offset=${offset}`;
+    const page = (await (await fetch(url)).json()) as {
+      items: { transitionId: string; createdAt: string }[];
+    };
+    items.push(...page.items);
+    if (page.items.length < 500) return items;
+  }
+}
+
+/** A new consumer group would start at the topic's beginning: start it at the end instead. */
+async function startGroupAtEnd(): Promise<void> {
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const admin = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  // explicit offsets: resetOffsets(earliest: false) commits -1, which a consumer reads as "from the beginning"
+  const ends = await admin.fetchTopicOffsets(ADT_EVENTS_TOPIC);
+  await admin.setOffsets({
+    groupId: env.ORCHESTRATOR_GROUP_ID,
+    topic: ADT_EVENTS_TOPIC,
+    partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+  });
+  await admin.disconnect();
+}
+
+async function main(): Promise<void> {
+  await startGroupAtEnd();
+  const apps = [];
+  for (const [app, port] of Object.entries(ports)) apps.push(await startApp(app, env, port));
+  const sentAt = new Map<string, number>();
+  let failed = 0;
+  try {
+    const total = rate * seconds;
+    const started = Date.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / rate;
+      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+      const visit = `V${i}`;
+      const body = adtMessage({
+        controlId: `${run}-${i}`,
+        sendingFacility: facility,
+        patient: { identifiers: [{ id: `MRN${run}${i}`, assigningAuthority: facility, typeCode: 'MR' }] },
+        visit: {
+          patientClass: 'I',
+          visitNumber: { id: visit },
+          location: { facility },
+          dischargeDisposition: '01',
+        },
+      });
+      sentAt.set(`transition:${facility}:${visit}`, Date.now());
+      inFlight.push(
+        fetch(`http://127.0.0.1:${ports['adt-gateway']}/api/v1/adt/hl7`, { method: 'POST', body }).then(
+          (r) => void (r.ok || failed++),
+          () => void failed++,
+        ),
+      );
+    }
+    await Promise.all(inFlight);
+    const sendSeconds = (Date.now() - started) / 1000;
+    let tasks = await allTasks();
+    const deadline = Date.now() + 120_000;
+    while (tasks.length < total - failed && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      tasks = await allTasks();
+    }
+    const latencies = tasks
+      .map((t) => new Date(t.createdAt).getTime() - (sentAt.get(t.transitionId) ?? NaN))
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    const created = tasks.map((t) => new Date(t.createdAt).getTime()).sort((a, b) => a - b);
+    const span = (created.at(-1)! - created[0]) / 1000;
+    console.log(
+      JSON.stringify({
+        offeredRatePerSecond: rate,
+        seconds,
+        sent: total,
+        gatewayFailures: failed,
+        sendSeconds: Number(sendSeconds.toFixed(1)),
+        firstTasks: tasks.length,
+        transitionsPerSecond: Number((tasks.length / Math.max(span, sendSeconds)).toFixed(1)),
+        latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) },
+      }),
+    );
+  } finally {
+    await stopApps(apps);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
