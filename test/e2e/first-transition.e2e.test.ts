@@ -1,8 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { adtMessage } from '@ct/hl7/testing';
+import { DateTime } from 'luxon';
+import { businessDaysDeadline, facilityCalendar } from '@ct/domain';
 import { transitionWorkflowId } from '@ct/temporal';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
+
+const DISCHARGE = DateTime.now().setZone('America/New_York').startOf('second');
 
 interface TaskView {
   id: string;
@@ -60,11 +64,11 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       trigger: 'A03',
       controlId,
       sendingFacility: facility,
-      // Friday 2026-11-13 14:00 in New York: two business days end with Tuesday the 17th
+      // now, in the facility's zone: a past discharge would already be past its deadline and escalated
       visit: {
         visitNumber: { id: visit },
         location: { facility },
-        dischargeAt: '20261113140000',
+        dischargeAt: DISCHARGE.toFormat('yyyyLLddHHmmss'),
         dischargeDisposition: '01',
       },
     });
@@ -92,7 +96,8 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       return tasks.length > 0 ? tasks : undefined;
     }, 'the first task');
     expect(task).toMatchObject({ stepKey: 'tcm-contact', role: 'transitional-care-nurse', status: 'open' });
-    expect(task.dueAt).toBe('2026-11-18T05:00:00.000Z');
+    const due = businessDaysDeadline(DISCHARGE.toISO()!, 2, facilityCalendar(facility));
+    expect(task.dueAt).toBe(due.toISOString());
 
     const resent = await postHl7(message);
     expect(resent.status).toBe(200);

@@ -19,12 +19,12 @@ const input = (visit: string): CareTransitionInput => ({
   timeZone: 'America/New_York',
   holidays: ['2026-11-26'],
 });
-// Friday 2026-11-20, 16:30 in New York
+// Friday 2027-01-08, 16:30 in New York (the test server's clock is moved there first)
 const discharge: TransitionEvent = {
   eventId: 'evt-discharge',
   type: 'patient.discharged',
-  occurredAt: '2026-11-20T21:30:00.000Z',
-  dischargeAt: '2026-11-20T21:30:00.000Z',
+  occurredAt: '2027-01-08T21:30:00.000Z',
+  dischargeAt: '2027-01-08T21:30:00.000Z',
   patientKey: 'RIVERSIDE|MRN1',
   patientClass: 'I',
   dischargeDisposition: '01',
@@ -35,6 +35,7 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
 
   beforeAll(async () => {
     env = await startTimeSkipping();
+    await env.sleep(new Date(discharge.occurredAt).getTime() - (await env.currentTimeMs()));
   });
   afterAll(async () => {
     await env?.teardown();
@@ -63,7 +64,7 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
       await handle.query(stateQuery);
       const state = await handle.query(stateQuery);
       expect(state).toMatchObject({ status: 'active', currentStep: 'tcm-contact', eventsSeen: 1 });
-      expect(state.dueAt).toBe('2026-11-25T05:00:00.000Z'); // Mon 23, Tue 24 -> end of Tuesday EST
+      expect(state.dueAt).toBe('2027-01-13T05:00:00.000Z'); // Mon 11, Tue 12 -> end of Tuesday EST
     });
     expect(activities.opened).toHaveLength(1);
     expect(activities.opened[0]).toMatchObject({ stepKey: 'tcm-contact', role: 'transitional-care-nurse' });
@@ -96,7 +97,7 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
       expect(done).toEqual({ stepKey: 'tcm-contact', accepted: true, nextStepKey: 'follow-up-visit' });
       const state = await handle.query(stateQuery);
       expect(state.currentStep).toBe('follow-up-visit');
-      expect(state.dueAt).toBe('2026-12-05T05:00:00.000Z'); // 14 calendar days after Nov 20, end of day
+      expect(state.dueAt).toBe('2027-01-23T05:00:00.000Z'); // 14 calendar days after Jan 8, end of day
     });
     expect(activities.closed).toEqual([
       expect.objectContaining({ stepKey: 'tcm-contact', status: 'completed' }),
