@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { GroupCommit } from '@ct/batching';
 import type { InboundStatus } from '@ct/persistence';
@@ -36,6 +37,11 @@ export class InboundArchive {
   });
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The hot path talks to TypeORM's pg pool directly: its query wrapper was ~15% of gateway CPU. */
+  private get pool(): Pool {
+    return (this.db.driver as unknown as { master: Pool }).master;
+  }
 
   /** Stores the message (or finds its earlier copy) before anything is published. */
   claim(record: InboundRecord): Promise<Claim> {
@@ -77,20 +83,20 @@ export class InboundArchive {
       const n = params.length;
       return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    const result: {
+    const { rows: result } = await this.pool.query<{
       id: string;
       sender: string;
       control_id: string;
       status: InboundStatus;
       inserted: boolean;
-    }[] = await this.db.query(
+    }>(
       `INSERT INTO inbound_messages AS m (sender, control_id, transport, message_type, raw, event_id)
-         VALUES ${rows.join(', ')}
-         ON CONFLICT (sender, control_id) DO UPDATE SET updated_at = now(),
-           raw = CASE WHEN m.status = 'published' THEN m.raw ELSE EXCLUDED.raw END,
-           event_id = CASE WHEN m.status = 'published' THEN m.event_id ELSE EXCLUDED.event_id END,
-           message_type = CASE WHEN m.status = 'published' THEN m.message_type ELSE EXCLUDED.message_type END
-         RETURNING m.id, m.sender, m.control_id, m.status, (xmax = 0) AS inserted`,
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (sender, control_id) DO UPDATE SET updated_at = now(),
+         raw = CASE WHEN m.status = 'published' THEN m.raw ELSE EXCLUDED.raw END,
+         event_id = CASE WHEN m.status = 'published' THEN m.event_id ELSE EXCLUDED.event_id END,
+         message_type = CASE WHEN m.status = 'published' THEN m.message_type ELSE EXCLUDED.message_type END
+       RETURNING m.id, m.sender, m.control_id, m.status, (xmax = 0) AS inserted`,
       params,
     );
     const byKey = new Map(result.map((row) => [`${row.sender}\u0000${row.control_id}`, row]));
@@ -105,13 +111,21 @@ export class InboundArchive {
    * only means a resend is published again, which every consumer drops by event id.
    */
   private async markPublishedBatch(ids: string[]): Promise<void[]> {
-    await this.db.transaction(async (tx) => {
-      await tx.query('SET LOCAL synchronous_commit = off');
-      await tx.query(
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
+      await client.query(
         `UPDATE inbound_messages SET status = 'published', reason = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`,
         [ids],
       );
-    });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
     return ids.map(() => undefined);
   }
 }
