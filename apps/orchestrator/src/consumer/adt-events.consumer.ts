@@ -50,6 +50,8 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
     await this.consumer.subscribe({ topic: ADT_EVENTS_TOPIC, fromBeginning: true });
     await this.consumer.run({
       autoCommit: true,
+      // partitions are patients: in order within one, several at once across them
+      partitionsConsumedConcurrently: 6,
       eachMessage: async ({ topic, partition, message }) => {
         const correlationId = header(message, HEADER_CORRELATION_ID) ?? randomUUID();
         await this.pino.runInContext(() => this.handle(topic, partition, message), {
