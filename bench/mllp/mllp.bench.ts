@@ -26,17 +26,21 @@ function nextMessage(): string {
   });
 }
 
-/** Each connection sends one message, waits for its ACK, sends the next: how engines behave. */
-async function closedLoop(label: string, port: number, connections: number): Promise<RunResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const clients = await Promise.all(
+async function connectClients(port: number, connections: number): Promise<MllpClient[]> {
+  return Promise.all(
     Array.from({ length: connections }, async () => {
       const client = new MllpClient({ port, timeoutMs: 30_000 });
       await client.connect();
       return client;
     }),
   );
+}
+
+/** Each connection sends one message, waits for its ACK, sends the next: how engines behave. */
+async function closedLoop(label: string, port: number, connections: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const clients = await connectClients(port, connections);
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
@@ -63,13 +67,7 @@ async function openLoop(
 ): Promise<RunResult> {
   const latencies: number[] = [];
   let errors = 0;
-  const clients = await Promise.all(
-    Array.from({ length: connections }, async () => {
-      const client = new MllpClient({ port, timeoutMs: 30_000 });
-      await client.connect();
-      return client;
-    }),
-  );
+  const clients = await connectClients(port, connections);
   const total = perSecond * seconds;
   const interval = 1000 / perSecond;
   const start = performance.now();

@@ -1,9 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
-import { startApp } from '@ct/observability';
-import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
-import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
 import { notificationBundle } from '../../apps/adt-gateway/src/fhir/testing/notification-bundle';
+import { startGateway } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
 import { testEnv } from '../support/test-env';
@@ -32,16 +30,7 @@ describe('FHIR $process-message against real Kafka and Postgres', () => {
     eventually(async () => (probe.matching(`${run}-${id}`).length === 1 ? true : undefined), `event ${id}`);
 
   beforeAll(async () => {
-    Object.assign(process.env, {
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
-      TEMPORAL_ADDRESS: testEnv.temporalAddress,
-      LOG_LEVEL: 'error',
-      PORT: '0',
-      MLLP_PORT: '0',
-    });
-    gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });
-    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app: gateway, url } = await startGateway());
     probe = await TopicProbe.start(kafka, 'adt.events.v1');
   });
 

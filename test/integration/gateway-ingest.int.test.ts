@@ -3,11 +3,9 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { adtMessage } from '@ct/hl7/testing';
-import { startApp } from '@ct/observability';
 import { MllpClient } from '@ct/mllp';
-import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
 import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
-import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
+import { startGateway } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
 import { testEnv } from '../support/test-env';
@@ -35,17 +33,7 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     adtMessage({ controlId: `${run}-${controlId}`, sendingApplication: `GW${run}` });
 
   beforeAll(async () => {
-    Object.assign(process.env, {
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
-      TEMPORAL_ADDRESS: testEnv.temporalAddress,
-      LOG_LEVEL: 'error',
-      PORT: '0',
-      MLLP_PORT: '0',
-      MLLP_MAX_FRAME_BYTES: '65536',
-    });
-    gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });
-    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app: gateway, url } = await startGateway({ MLLP_MAX_FRAME_BYTES: '65536' }));
     probe = await TopicProbe.start(kafka, 'adt.events.v1');
   });
 

@@ -1,11 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfigModule, gatewayEnvSchema } from '@ct/config';
-import { KafkaModule } from '@ct/kafka';
-import { AppLoggerModule, HealthModule, ProblemDetailsFilter } from '@ct/observability';
-import { PersistenceModule } from '@ct/persistence';
-import { TemporalClientModule } from '@ct/temporal';
+import { gatewayEnvSchema } from '@ct/config';
+import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
 import { ProcessMessageHandler } from './fhir/process-message.handler';
 import { ProcessMessageHttpController } from './fhir/process-message.http.controller';
 import { Hl7HttpController } from './http/hl7.http.controller';
@@ -19,15 +15,7 @@ import { QuarantineHttpController } from './quarantine/quarantine.http.controlle
 import { ReplayMessageHandler } from './quarantine/replay-message.handler';
 
 @Module({
-  imports: [
-    AppConfigModule.forRoot(gatewayEnvSchema),
-    AppLoggerModule,
-    CqrsModule.forRoot(),
-    PersistenceModule,
-    KafkaModule,
-    TemporalClientModule,
-    HealthModule,
-  ],
+  imports: appFoundation(gatewayEnvSchema),
   controllers: [Hl7HttpController, ProcessMessageHttpController, QuarantineHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -4,3 +4,4 @@ export * from './health/readiness.indicators';
 export * from './http/problem-details.filter';
 export * from './http/zod-validation.pipe';
 export * from './bootstrap';
+export * from './app-foundation';
