@@ -18,11 +18,12 @@ function nextMessage(): string {
   sequence += 1;
   const visit = `BENCH-${stamp}-${sequence}`;
   return adtMessage({
-    trigger: 'A08',
+    // an admission of an unknown patient: real ingest work, but no care transition to start
+    trigger: 'A01',
     controlId: visit,
     sendingApplication: 'BENCH',
     patient: { identifiers: [{ id: `MRN${sequence % 5000}`, assigningAuthority: 'BENCH', typeCode: 'MR' }] },
-    visit: { visitNumber: { id: visit } },
+    visit: { visitNumber: { id: visit }, dischargeAt: undefined, dischargeDisposition: undefined },
   });
 }
 

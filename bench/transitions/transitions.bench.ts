@@ -74,7 +74,10 @@ async function main(): Promise<void> {
           visitNumber: { id: visit },
           location: { facility },
           dischargeDisposition: '01',
+          // discharged now: no clock has run out yet, so this measures the start, not escalations
+          dischargeAt: hl7Now(),
         },
+        messageTime: hl7Now(),
       });
       sentAt.set(`transition:${facility}:${visit}`, Date.now());
       inFlight.push(
@@ -113,6 +116,10 @@ async function main(): Promise<void> {
   } finally {
     await stopApps(apps);
   }
+}
+
+function hl7Now(): string {
+  return new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14) + '+0000';
 }
 
 main().catch((error: unknown) => {
