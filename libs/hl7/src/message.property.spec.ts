@@ -14,6 +14,11 @@ const delimiterSets = fc.constantFrom<Hl7Delimiters>(
 );
 
 describe('parseHl7 properties', () => {
+  it('keeps a control character or space that ends the last field (found by the property below)', () => {
+    const raw = encodeHeader(['APP', 'FAC'], DEFAULT_DELIMITERS) + '\rZZZ|a \u0000\r';
+    expect(parseHl7(raw).segment('ZZZ')?.get(1)).toBe('a \u0000');
+  });
+
   it('parse(build(fields)) returns every escaped value', () => {
     const shape = fc.array(
       fc.array(fc.array(text, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),

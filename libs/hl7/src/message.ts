@@ -53,9 +53,14 @@ function isNameChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-// MLLP framing bytes, a BOM and whitespace are tolerated around the message.
-function isPadding(c: number): boolean {
+// MLLP framing bytes, a BOM and whitespace are tolerated before the message.
+function isLeadingPadding(c: number): boolean {
   return c <= 32 || c === 0xfeff || c === 0x1c;
+}
+
+// After it only line ends and framing bytes: a space or control character there is data of the last field.
+function isTrailingPadding(c: number): boolean {
+  return c === 0x0d || c === 0x0a || c === 0x1c || c === 0x0b;
 }
 
 /** Parses raw HL7 v2 text (segments ended by \r, \n or \r\n). Throws Hl7ParseError. */
@@ -63,8 +68,8 @@ export function parseHl7(raw: string): Hl7Message {
   if (typeof raw !== 'string') throw new Hl7ParseError('EMPTY', 'Message is not text');
   let start = 0;
   let end = raw.length;
-  while (start < end && isPadding(raw.charCodeAt(start))) start++;
-  while (end > start && isPadding(raw.charCodeAt(end - 1))) end--;
+  while (start < end && isLeadingPadding(raw.charCodeAt(start))) start++;
+  while (end > start && isTrailingPadding(raw.charCodeAt(end - 1))) end--;
   if (start === end) throw new Hl7ParseError('EMPTY', 'Message is empty');
   if (!raw.startsWith('MSH', start)) {
     throw new Hl7ParseError('NO_MSH', 'Message does not start with an MSH segment', {
