@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { adtMessage } from '@ct/hl7/testing';
+import { adtMessage, refMessage } from '@ct/hl7/testing';
 import { DateTime } from 'luxon';
 import { businessDaysDeadline, facilityCalendar } from '@ct/domain';
 import { transitionWorkflowId } from '@ct/temporal';
@@ -147,6 +147,31 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     const nak = await response.text();
     expect(nak).toMatch(/MSA\|AE\|CTL-BAD/);
     expect(nak).toMatch(/ERR\|.*PID\^1\^3/);
+  });
+
+  it('turns a REF^I12 into a scheduling task within the referral window, and I14 cancels it', async () => {
+    const expires = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const referral = (trigger: string, controlId: string) =>
+      refMessage({
+        structure: `REF_${trigger}`,
+        trigger,
+        controlId,
+        sendingFacility: facility,
+        visit: { patientClass: 'O', visitNumber: { id: 'R1' }, location: { facility } },
+        referral: { originalReferralId: `REF-${facility}`, expiresAt: expires, type: { code: 'HH' } },
+      });
+    expect((await postHl7(referral('I12', 'CTL-REF-1'))).status).toBe(200);
+    const task = await eventually(async () => {
+      const tasks = await tasksOf(`transitionId=${transitionWorkflowId(facility, 'R1')}`);
+      return tasks.find((t) => t.stepKey === 'schedule-referral');
+    }, 'the referral task');
+    expect(task).toMatchObject({ role: 'scheduler', status: 'open' });
+
+    expect((await postHl7(referral('I14', 'CTL-REF-2'))).status).toBe(200);
+    await eventually(async () => {
+      const tasks = await tasksOf(`transitionId=${transitionWorkflowId(facility, 'R1')}&status=cancelled`);
+      return tasks.length === 1 ? tasks : undefined;
+    }, 'the cancelled referral task');
   });
 
   it('loses nothing when the worker is killed mid-transition and restarted', async () => {

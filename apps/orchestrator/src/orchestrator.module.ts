@@ -3,10 +3,11 @@ import { orchestratorEnvSchema } from '@ct/config';
 import { appFoundation } from '@ct/observability';
 import { AdtEventsConsumer } from './consumer/adt-events.consumer';
 import { HandleAdtEventHandler } from './transitions/handle-adt-event/handle-adt-event.handler';
+import { HandleReferralEventHandler } from './transitions/handle-referral-event/handle-referral-event.handler';
 import { OpenTransitionsLookup } from './transitions/handle-adt-event/open-transitions.lookup';
 
 @Module({
   imports: appFoundation(orchestratorEnvSchema),
-  providers: [HandleAdtEventHandler, OpenTransitionsLookup, AdtEventsConsumer],
+  providers: [HandleAdtEventHandler, HandleReferralEventHandler, OpenTransitionsLookup, AdtEventsConsumer],
 })
 export class OrchestratorModule {}

@@ -13,11 +13,14 @@ import { APP_ENV, type OrchestratorEnv } from '@ct/config';
 import {
   ADT_DLQ_TOPIC,
   ADT_EVENTS_TOPIC,
+  REFERRAL_EVENTS_TOPIC,
   HEADER_CORRELATION_ID,
   adtEventV1Schema,
+  referralEventV1Schema,
   type AdtDlqRecordV1,
 } from '@ct/contracts';
 import { KAFKA, KafkaPublisher } from '@ct/kafka';
+import { HandleReferralEventCommand } from '../transitions/handle-referral-event/handle-referral-event.command';
 import { HandleAdtEventCommand } from '../transitions/handle-adt-event/handle-adt-event.command';
 
 function header(message: KafkaMessage, name: string): string | undefined {
@@ -26,7 +29,7 @@ function header(message: KafkaMessage, name: string): string | undefined {
 }
 
 /**
- * Reads adt.events.v1 in a consumer group; an offset is committed only after its command
+ * Reads adt.events.v1 and referral.events.v1 in a consumer group; an offset is committed only after its command
  * succeeded, so a crash replays the event (the workflow dedupes it by event id). A record that
  * can never succeed (bad contract) goes to adt.dlq.v1 with the reason, then is committed.
  */
@@ -47,7 +50,7 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: ADT_EVENTS_TOPIC, fromBeginning: true });
+    await this.consumer.subscribe({ topics: [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC], fromBeginning: true });
     await this.consumer.run({
       autoCommit: true,
       // partitions are patients: in order within one, several at once across them
@@ -69,13 +72,19 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
     } catch {
       return this.deadLetter(topic, partition, message, 'BAD_JSON', 'value is not JSON');
     }
-    const result = adtEventV1Schema.safeParse(parsed);
+    const result = (topic === REFERRAL_EVENTS_TOPIC ? referralEventV1Schema : adtEventV1Schema).safeParse(
+      parsed,
+    );
     if (!result.success) {
       const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return this.deadLetter(topic, partition, message, 'CONTRACT_VIOLATION', reason);
     }
-    const outcome = await this.commands.execute(new HandleAdtEventCommand(result.data));
-    this.logger.debug({ eventId: result.data.eventId, type: result.data.type, outcome }, 'adt event handled');
+    const event = result.data;
+    const outcome =
+      event.schema === 'referral.event.v1'
+        ? await this.commands.execute(new HandleReferralEventCommand(event))
+        : await this.commands.execute(new HandleAdtEventCommand(event));
+    this.logger.debug({ eventId: event.eventId, type: event.type, outcome }, 'event handled');
   }
 
   private async deadLetter(

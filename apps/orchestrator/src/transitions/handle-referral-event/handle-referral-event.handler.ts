@@ -1,0 +1,58 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Client } from '@temporalio/client';
+import { APP_ENV, type OrchestratorEnv } from '@ct/config';
+import { facilityCalendar } from '@ct/domain';
+import { transitionWorkflowId } from '@ct/temporal';
+import { referralEventSignal, type ReferralEvent } from '@ct/workflows/care-transition.messages';
+import { HandleReferralEventCommand } from './handle-referral-event.command';
+
+/** A referral without a visit still needs a stable key: its originating referral id (RF1-6). */
+export function referralTransitionKey(event: { visitNumber?: string; referral: { id: string } }): string {
+  return event.visitNumber ?? `referral-${event.referral.id}`;
+}
+
+/**
+ * A referral joins the transition of its visit (e.g. home health after a discharge) or, with no
+ * such transition yet, starts one that runs the referral pathway; I13/I14 reach the same workflow.
+ */
+@CommandHandler(HandleReferralEventCommand)
+export class HandleReferralEventHandler implements ICommandHandler<HandleReferralEventCommand> {
+  private readonly logger = new Logger(HandleReferralEventHandler.name);
+
+  constructor(
+    private readonly temporal: Client,
+    @Inject(APP_ENV) private readonly env: OrchestratorEnv,
+  ) {}
+
+  async execute({ event }: HandleReferralEventCommand): Promise<'started-or-signalled'> {
+    const visit = referralTransitionKey(event);
+    const workflowId = transitionWorkflowId(event.facility, visit);
+    const calendar = facilityCalendar(event.facility, this.env.FACILITY_TIME_ZONE);
+    const signal: ReferralEvent = {
+      eventId: event.eventId,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      patientKey: event.patient.key,
+      referralId: event.referral.id,
+      expiresAt: event.referral.expiresAt,
+    };
+    await this.temporal.workflow.signalWithStart('careTransitionWorkflow', {
+      workflowId,
+      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+      args: [
+        {
+          transitionId: workflowId,
+          facility: event.facility,
+          visitNumber: visit,
+          timeZone: calendar.timeZone,
+          holidays: [...calendar.holidays],
+        },
+      ],
+      signal: referralEventSignal,
+      signalArgs: [signal],
+    });
+    this.logger.log({ eventId: event.eventId, workflowId }, 'referral routed to its transition');
+    return 'started-or-signalled';
+  }
+}
