@@ -4,10 +4,17 @@ import { appFoundation } from '@ct/observability';
 import { AdtEventsConsumer } from './consumer/adt-events.consumer';
 import { HandleAdtEventHandler } from './transitions/handle-adt-event/handle-adt-event.handler';
 import { HandleReferralEventHandler } from './transitions/handle-referral-event/handle-referral-event.handler';
+import { TransitionStarter } from './transitions/transition-starter';
 import { OpenTransitionsLookup } from './transitions/handle-adt-event/open-transitions.lookup';
 
 @Module({
   imports: appFoundation(orchestratorEnvSchema),
-  providers: [HandleAdtEventHandler, HandleReferralEventHandler, OpenTransitionsLookup, AdtEventsConsumer],
+  providers: [
+    TransitionStarter,
+    HandleAdtEventHandler,
+    HandleReferralEventHandler,
+    OpenTransitionsLookup,
+    AdtEventsConsumer,
+  ],
 })
 export class OrchestratorModule {}

@@ -1,12 +1,11 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { APP_ENV, type OrchestratorEnv } from '@ct/config';
 import type { AdtEventV1 } from '@ct/contracts';
-import { facilityCalendar } from '@ct/domain';
 import { transitionWorkflowId } from '@ct/temporal';
 import { adtEventSignal, type TransitionEvent } from '@ct/workflows/care-transition.messages';
 import { HandleAdtEventCommand, type HandleAdtEventResult } from './handle-adt-event.command';
+import { TransitionStarter } from '../transition-starter';
 import { OpenTransitionsLookup } from './open-transitions.lookup';
 import { toTransitionEvent } from './to-transition-event';
 
@@ -27,7 +26,7 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
   constructor(
     private readonly temporal: Client,
     private readonly lookup: OpenTransitionsLookup,
-    @Inject(APP_ENV) private readonly env: OrchestratorEnv,
+    private readonly starter: TransitionStarter,
   ) {}
 
   async execute({ event }: HandleAdtEventCommand): Promise<HandleAdtEventResult> {
@@ -37,7 +36,7 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
     const workflowId = transitionWorkflowId(event.facility, event.visit.number);
     const discharged = event.type === 'patient.updated' && event.visit.dischargeAt !== undefined;
     if (STARTING.includes(event.type) || discharged) {
-      await this.signalWithStart(event, workflowId, signal);
+      await this.starter.signalWithStart(event.facility, event.visit.number, adtEventSignal, signal);
       this.logger.log({ eventId: event.eventId, workflowId }, 'transition started or signalled');
       return 'started-or-signalled';
     }
@@ -55,25 +54,6 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
     for (const id of ids) if (await this.signal(id, signal)) reached += 1;
     this.logger.log({ eventId: event.eventId, transitions: reached }, 'patient event routed');
     return reached > 0 ? 'signalled' : 'no-transition';
-  }
-
-  private async signalWithStart(event: AdtEventV1, workflowId: string, signal: TransitionEvent) {
-    const calendar = facilityCalendar(event.facility, this.env.FACILITY_TIME_ZONE);
-    await this.temporal.workflow.signalWithStart('careTransitionWorkflow', {
-      workflowId,
-      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-      args: [
-        {
-          transitionId: workflowId,
-          facility: event.facility,
-          visitNumber: event.visit!.number,
-          timeZone: calendar.timeZone,
-          holidays: [...calendar.holidays],
-        },
-      ],
-      signal: adtEventSignal,
-      signalArgs: [signal],
-    });
   }
 
   private async signal(workflowId: string, signal: TransitionEvent): Promise<boolean> {

@@ -1,10 +1,7 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Client } from '@temporalio/client';
-import { APP_ENV, type OrchestratorEnv } from '@ct/config';
-import { facilityCalendar } from '@ct/domain';
-import { transitionWorkflowId } from '@ct/temporal';
 import { referralEventSignal, type ReferralEvent } from '@ct/workflows/care-transition.messages';
+import { TransitionStarter } from '../transition-starter';
 import { HandleReferralEventCommand } from './handle-referral-event.command';
 
 /** A referral without a visit still needs a stable key: its originating referral id (RF1-6). */
@@ -20,15 +17,9 @@ export function referralTransitionKey(event: { visitNumber?: string; referral: {
 export class HandleReferralEventHandler implements ICommandHandler<HandleReferralEventCommand> {
   private readonly logger = new Logger(HandleReferralEventHandler.name);
 
-  constructor(
-    private readonly temporal: Client,
-    @Inject(APP_ENV) private readonly env: OrchestratorEnv,
-  ) {}
+  constructor(private readonly starter: TransitionStarter) {}
 
   async execute({ event }: HandleReferralEventCommand): Promise<'started-or-signalled'> {
-    const visit = referralTransitionKey(event);
-    const workflowId = transitionWorkflowId(event.facility, visit);
-    const calendar = facilityCalendar(event.facility, this.env.FACILITY_TIME_ZONE);
     const signal: ReferralEvent = {
       eventId: event.eventId,
       type: event.type,
@@ -37,21 +28,8 @@ export class HandleReferralEventHandler implements ICommandHandler<HandleReferra
       referralId: event.referral.id,
       expiresAt: event.referral.expiresAt,
     };
-    await this.temporal.workflow.signalWithStart('careTransitionWorkflow', {
-      workflowId,
-      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-      args: [
-        {
-          transitionId: workflowId,
-          facility: event.facility,
-          visitNumber: visit,
-          timeZone: calendar.timeZone,
-          holidays: [...calendar.holidays],
-        },
-      ],
-      signal: referralEventSignal,
-      signalArgs: [signal],
-    });
+    const visit = referralTransitionKey(event);
+    const workflowId = await this.starter.signalWithStart(event.facility, visit, referralEventSignal, signal);
     this.logger.log({ eventId: event.eventId, workflowId }, 'referral routed to its transition');
     return 'started-or-signalled';
   }
