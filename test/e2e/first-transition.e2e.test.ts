@@ -15,6 +15,7 @@ interface TaskView {
   role: string;
   status: string;
   dueAt: string;
+  assignee: string | null;
 }
 
 /** Reads back the discharge event the gateway published for a visit, as a redelivery would carry it. */
@@ -192,7 +193,21 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       throw new Error(`${error.message}\nworker output:\n${outputOf(worker)}`);
     });
 
-    // The first transition, started before the kill, resumes: completing its step opens the next.
+    // The first transition, started before the kill, resumes: a nurse claims the task ...
+    const claim = (id: string, body: unknown) =>
+      fetch(`${system.apiUrl}/api/v1/tasks/${id}/claim`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await claim(first.id, { claimedBy: 'nurse-7' })).status).toBe(204);
+    await eventually(async () => {
+      const [task] = await tasksOf(`transitionId=${first.transitionId}&stepKey=tcm-contact`);
+      return task.status === 'claimed' && task.assignee === 'nurse-7' ? task : undefined;
+    }, 'the claimed task');
+    expect((await claim(first.id, {})).status).toBe(400);
+    expect((await claim('00000000-0000-4000-8000-000000000000', { claimedBy: 'x' })).status).toBe(404);
+    // ... and completing its step opens the next.
     const completed = await fetch(`${system.apiUrl}/api/v1/tasks/${first.id}/complete`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

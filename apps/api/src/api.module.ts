@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { apiEnvSchema } from '@ct/config';
 import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
+import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
+import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
 import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
 import { TasksHttpController } from './tasks/tasks.http.controller';
@@ -15,6 +17,8 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     GetWorklistHandler,
     CompleteTaskHandler,
+    ClaimTaskHandler,
+    TaskUpdates,
     GetTransitionHandler,
   ],
 })

@@ -3,6 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodValidationPipe } from '@ct/observability';
 import {
+  ClaimTaskCommand,
+  claimTaskRequestSchema,
+  type ClaimTaskRequest,
+} from './claim-task/claim-task.command';
+import {
   CompleteTaskCommand,
   completeTaskRequestSchema,
   type CompleteTaskRequest,
@@ -27,6 +32,16 @@ export class TasksHttpController {
   })
   list(@Query(new ZodValidationPipe(worklistFilterSchema)) filter: WorklistFilter) {
     return this.queries.execute(new GetWorklistQuery(filter));
+  }
+
+  @Post(':id/claim')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Take an open task: it is assigned to the claimer (409 if it is not open)' })
+  async claim(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(claimTaskRequestSchema)) body: ClaimTaskRequest,
+  ): Promise<void> {
+    await this.commands.execute(new ClaimTaskCommand(id, body));
   }
 
   @Post(':id/complete')

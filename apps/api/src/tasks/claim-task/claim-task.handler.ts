@@ -1,0 +1,13 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { claimStepUpdate } from '@ct/workflows/care-transition.messages';
+import { TaskUpdates } from '../task-updates';
+import { ClaimTaskCommand } from './claim-task.command';
+
+@CommandHandler(ClaimTaskCommand)
+export class ClaimTaskHandler implements ICommandHandler<ClaimTaskCommand> {
+  constructor(private readonly updates: TaskUpdates) {}
+
+  async execute({ taskId, request }: ClaimTaskCommand): Promise<void> {
+    await this.updates.send(taskId, claimStepUpdate, (task) => ({ stepKey: task.stepKey, ...request }));
+  }
+}
