@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     const ack = (await response.text()).split('\r').find((line) => line.startsWith('MSA')) ?? '';
     console.log(`sent ${message.split('|')[8]} ${message.split('|')[9]} -> HTTP ${response.status} ${ack}`);
   }
-  for (let attempt = 0; attempt < 40; attempt += 1) {
+  // a consumer with a backlog (say, after a benchmark) can take a while to reach the demo's events
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    if (attempt > 0 && attempt % 20 === 0) console.log(`waiting for the demo tasks (${attempt / 2} s) ...`);
     const response = await fetch(`${api}/api/v1/tasks?status=open&limit=500`);
     const { items } = (await response.json()) as { items: { transitionId: string }[] };
     const ours = items.filter((task) => task.transitionId.includes(`DEMO-${stamp}`));
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error('the demo tasks did not appear within 20 s; see the app logs');
+  throw new Error(
+    'the demo tasks did not appear within 120 s; see the app logs (is the orchestrator behind?)',
+  );
 }
 
 main().catch((error: unknown) => {
