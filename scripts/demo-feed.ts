@@ -47,11 +47,20 @@ async function main(): Promise<void> {
   // a consumer with a backlog (say, after a benchmark) can take a while to reach the demo's events
   for (let attempt = 0; attempt < 240; attempt += 1) {
     if (attempt > 0 && attempt % 20 === 0) console.log(`waiting for the demo tasks (${attempt / 2} s) ...`);
-    const response = await fetch(`${api}/api/v1/tasks?status=open&limit=500`);
-    const { items } = (await response.json()) as { items: { transitionId: string }[] };
-    const ours = items.filter((task) => task.transitionId.includes(`DEMO-${stamp}`));
-    if (ours.length >= 3) {
-      console.log(`${ours.length} tasks created: ${api}/api/v1/tasks?status=open`);
+    const ours = await Promise.all(
+      [1, 2, 3].map(async (n) => {
+        const id = encodeURIComponent(`transition:RIVERSIDE:DEMO-${stamp}-${n}`);
+        const response = await fetch(`${api}/api/v1/tasks?transitionId=${id}`);
+        return ((await response.json()) as { items: { stepKey: string; role: string }[] }).items;
+      }),
+    );
+    if (ours.every((tasks) => tasks.length > 0)) {
+      for (const [n, tasks] of ours.entries()) {
+        console.log(
+          `transition DEMO-${stamp}-${n + 1}: ${tasks.map((t) => `${t.stepKey} (${t.role})`).join(', ')}`,
+        );
+      }
+      console.log(`worklist: ${api}/api/v1/tasks?status=open`);
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
