@@ -21,10 +21,16 @@ npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
 
+results=$(mktemp -d)
 step "unit tests"
-npx jest --selectProjects unit --ci
+npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json"
 step "integration and end-to-end tests (real servers)"
 export TEST_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$PG_TEST_DATABASE"
 # --forceExit: kafkajs can leave a reconnect timer behind after the last disconnect
-npx jest --selectProjects integration --ci --runInBand --forceExit
+npx jest --selectProjects integration --ci --runInBand --forceExit --json --outputFile="$results/integration.json"
 step "done"
+# one plain closing line for CI: every test of both runs
+node -e 'const r = process.argv.slice(1).map((f) => require(f));
+  const sum = (k) => r.reduce((n, x) => n + x[k], 0);
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);' \
+  "$results/unit.json" "$results/integration.json"
