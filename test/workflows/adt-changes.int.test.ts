@@ -1,7 +1,7 @@
 import { adtEventSignal, claimStepUpdate } from '@ct/workflows/care-transition.messages';
 import { dischargeEvent, eventuallyState, stepOf, withTransition } from './transition-harness';
 
-const DISCHARGE = '2027-02-02T15:00:00.000Z'; // Tuesday 10:00 in New York
+const DISCHARGE = '2055-02-02T15:00:00.000Z'; // Tuesday 10:00 in New York
 const event = (type: string, occurredAt: string, extra = {}) => ({
   ...dischargeEvent(DISCHARGE),
   eventId: `evt-${type}-${occurredAt}`,
@@ -19,7 +19,7 @@ describe('later ADT events change a running transition (time-skipping)', () => {
       await handle.executeUpdate(claimStepUpdate, {
         args: [{ stepKey: 'tcm-contact', claimedBy: 'nurse-3' }],
       });
-      await handle.signal(adtEventSignal, event('discharge.cancelled', '2027-02-02T18:00:00.000Z'));
+      await handle.signal(adtEventSignal, event('discharge.cancelled', '2055-02-02T18:00:00.000Z'));
       expect(await handle.result()).toMatchObject({ status: 'cancelled', reason: 'discharge-cancelled' });
     });
     expect(activities.changed[0]).toMatchObject({ assignee: 'nurse-3' });
@@ -38,7 +38,7 @@ describe('later ADT events change a running transition (time-skipping)', () => {
       await h.skipTo(DISCHARGE);
       const handle = await h.start(dischargeEvent(DISCHARGE));
       await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
-      const day29 = '2027-03-03T15:00:00.000Z';
+      const day29 = '2055-03-03T15:00:00.000Z';
       await h.skipTo(day29);
       await handle.signal(
         adtEventSignal,
@@ -60,7 +60,7 @@ describe('later ADT events change a running transition (time-skipping)', () => {
       await h.skipTo(DISCHARGE);
       const handle = await h.start(dischargeEvent(DISCHARGE));
       await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
-      const day31 = '2027-03-05T15:00:00.000Z';
+      const day31 = '2055-03-05T15:00:00.000Z';
       await handle.signal(
         adtEventSignal,
         event('patient.admitted', day31, { visitNumber: 'V2', admitAt: day31 }),
@@ -89,7 +89,7 @@ describe('later ADT events change a running transition (time-skipping)', () => {
   it('applies a redelivered event once, and an A13 that overtook its A03 cancels before any task', async () => {
     const activities = await withTransition(async (h) => {
       await h.skipTo(DISCHARGE);
-      const cancel = event('discharge.cancelled', '2027-02-02T18:00:00.000Z');
+      const cancel = event('discharge.cancelled', '2055-02-02T18:00:00.000Z');
       const handle = await h.start(cancel);
       await h.start(cancel); // twice
       await handle.signal(adtEventSignal, dischargeEvent(DISCHARGE));
@@ -101,14 +101,14 @@ describe('later ADT events change a running transition (time-skipping)', () => {
   it('an A08 that overtook its A03 (disposition 06) chooses home health; a later A08 to 20 stops outreach', async () => {
     const activities = await withTransition(async (h) => {
       await h.skipTo(DISCHARGE);
-      const update = event('patient.updated', '2027-02-02T16:00:00.000Z', { dischargeDisposition: '06' });
+      const update = event('patient.updated', '2055-02-02T16:00:00.000Z', { dischargeDisposition: '06' });
       const handle = await h.start(update);
       await handle.signal(adtEventSignal, dischargeEvent(DISCHARGE));
       const state = await eventuallyState(handle, (s) => s.currentStep !== undefined);
       expect(state.pathwayId).toBe('discharge-home-health');
       await handle.signal(
         adtEventSignal,
-        event('patient.updated', '2027-02-02T19:00:00.000Z', { dischargeDisposition: '20' }),
+        event('patient.updated', '2055-02-02T19:00:00.000Z', { dischargeDisposition: '20' }),
       );
       expect(await handle.result()).toMatchObject({ status: 'no-outreach', reason: 'patient-expired' });
     });
@@ -122,7 +122,7 @@ describe('later ADT events change a running transition (time-skipping)', () => {
       await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
       await handle.signal(
         adtEventSignal,
-        event('patient.updated', '2027-02-02T17:00:00.000Z', { dischargeDisposition: '06' }),
+        event('patient.updated', '2055-02-02T17:00:00.000Z', { dischargeDisposition: '06' }),
       );
       const state = await eventuallyState(
         handle,
@@ -150,7 +150,7 @@ describe('later ADT events change a running transition (time-skipping)', () => {
       const handle = await h.start(dischargeEvent(DISCHARGE), { maxEventsPerRun: 3 });
       await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
       for (let i = 0; i < 4; i++) {
-        await handle.signal(adtEventSignal, event('patient.transferred', `2027-02-02T15:0${i}:00.000Z`));
+        await handle.signal(adtEventSignal, event('patient.transferred', `2055-02-02T15:0${i}:00.000Z`));
       }
       await h.start(dischargeEvent(DISCHARGE), { maxEventsPerRun: 3 }); // redelivered after the new run
       const runs = await eventuallyState(handle, (s) => s.eventsSeen === 5);

@@ -17,14 +17,14 @@ const input = (visit: string): CareTransitionInput => ({
   facility: 'RIVERSIDE',
   visitNumber: visit,
   timeZone: 'America/New_York',
-  holidays: ['2026-11-26'],
+  holidays: ['2054-11-26'],
 });
-// Friday 2027-01-08, 16:30 in New York (the test server's clock is moved there first)
+// Friday 2055-01-08, 16:30 in New York (the test server's clock is moved there first)
 const discharge: TransitionEvent = {
   eventId: 'evt-discharge',
   type: 'patient.discharged',
-  occurredAt: '2027-01-08T21:30:00.000Z',
-  dischargeAt: '2027-01-08T21:30:00.000Z',
+  occurredAt: '2055-01-08T21:30:00.000Z',
+  dischargeAt: '2055-01-08T21:30:00.000Z',
   patientKey: 'RIVERSIDE|MRN1',
   patientClass: 'I',
   dischargeDisposition: '01',
@@ -64,7 +64,7 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
       await handle.query(stateQuery);
       const state = await handle.query(stateQuery);
       expect(state).toMatchObject({ status: 'active', currentStep: 'tcm-contact', eventsSeen: 1 });
-      expect(state.dueAt).toBe('2027-01-13T05:00:00.000Z'); // Mon 11, Tue 12 -> end of Tuesday EST
+      expect(state.dueAt).toBe('2055-01-13T05:00:00.000Z'); // Mon 11, Tue 12 -> end of Tuesday EST
     });
     expect(activities.opened).toHaveLength(1);
     expect(activities.opened[0]).toMatchObject({ stepKey: 'tcm-contact', role: 'transitional-care-nurse' });
@@ -97,7 +97,7 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
       expect(done).toEqual({ stepKey: 'tcm-contact', accepted: true, nextStepKey: 'follow-up-visit' });
       const state = await handle.query(stateQuery);
       expect(state.currentStep).toBe('follow-up-visit');
-      expect(state.dueAt).toBe('2027-01-23T05:00:00.000Z'); // 14 calendar days after Jan 8, end of day
+      expect(state.dueAt).toBe('2055-01-23T05:00:00.000Z'); // 14 calendar days after Jan 8, end of day
     });
     expect(activities.closed).toEqual([
       expect.objectContaining({ stepKey: 'tcm-contact', status: 'completed' }),

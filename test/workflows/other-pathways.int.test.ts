@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { referralEventSignal } from '@ct/workflows/care-transition.messages';
 import { dischargeEvent, eventuallyState, input, stepOf, withTransition } from './transition-harness';
 
-const MONDAY_NOON = '2027-03-01T17:00:00.000Z';
+const MONDAY_NOON = '2055-03-01T17:00:00.000Z';
 
 describe('home health, mental health and referral pathways (time-skipping)', () => {
   it('home health (06): liaison confirmation alongside TCM; a missed 48-hour start of care escalates', async () => {
@@ -20,9 +20,9 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
         handle,
         (s) => stepOf(s, 'home-health-start-of-care')?.status === 'open',
       );
-      expect(stepOf(soc, 'home-health-start-of-care')?.dueAt).toBe('2027-03-03T17:00:00.000Z');
+      expect(stepOf(soc, 'home-health-start-of-care')?.dueAt).toBe('2055-03-03T17:00:00.000Z');
       await h.complete(handle, 'tcm-contact', 'reached-patient');
-      await h.skipTo('2027-03-03T18:00:00.000Z');
+      await h.skipTo('2055-03-03T18:00:00.000Z');
       const late = await eventuallyState(
         handle,
         (s) => stepOf(s, 'home-health-start-of-care')?.priority === 'urgent',
@@ -44,13 +44,13 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
       const state = await eventuallyState(handle, (s) => s.currentStep === 'fuh-follow-up-visit');
       expect(state).toMatchObject({
         pathwayId: 'mental-health-follow-up',
-        dueAt: '2027-03-09T05:00:00.000Z',
+        dueAt: '2055-03-09T05:00:00.000Z',
       });
       const sameDay = await h
         .complete(handle, 'fuh-follow-up-visit', 'visit-held')
         .catch((e: WorkflowUpdateFailedError) => e.cause?.message);
       expect(sameDay).toMatch(/discharge day does not count/);
-      await h.skipTo('2027-03-02T15:00:00.000Z');
+      await h.skipTo('2055-03-02T15:00:00.000Z');
       await h.complete(handle, 'fuh-follow-up-visit', 'visit-held');
       expect(await handle.result()).toMatchObject({ status: 'completed' });
     });
@@ -84,19 +84,19 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
         args: [args],
         signal: referralEventSignal,
         signalArgs: [
-          { ...referral, eventId: 'i12', type: 'referral.created', expiresAt: '2027-03-10T22:00:00.000Z' },
+          { ...referral, eventId: 'i12', type: 'referral.created', expiresAt: '2055-03-10T22:00:00.000Z' },
         ],
       });
       const first = await eventuallyState(handle, (s) => s.currentStep === 'schedule-referral');
-      expect(first).toMatchObject({ pathwayId: 'referral-scheduling', dueAt: '2027-03-10T22:00:00.000Z' });
+      expect(first).toMatchObject({ pathwayId: 'referral-scheduling', dueAt: '2055-03-10T22:00:00.000Z' });
       await handle.signal(referralEventSignal, {
         ...referral,
         eventId: 'i13',
         type: 'referral.modified',
-        expiresAt: '2027-03-20T22:00:00.000Z',
+        expiresAt: '2055-03-20T22:00:00.000Z',
       });
-      await eventuallyState(handle, (s) => s.dueAt === '2027-03-20T22:00:00.000Z');
-      await h.skipTo('2027-03-12T00:00:00.000Z'); // past the old window: no breach
+      await eventuallyState(handle, (s) => s.dueAt === '2055-03-20T22:00:00.000Z');
+      await h.skipTo('2055-03-12T00:00:00.000Z'); // past the old window: no breach
       await handle.signal(referralEventSignal, { ...referral, eventId: 'i14', type: 'referral.cancelled' });
       expect(await handle.result()).toMatchObject({ status: 'cancelled', reason: 'referral-cancelled' });
     });

@@ -8,8 +8,8 @@ import { dischargeEvent, eventuallyState, withTransition, type Harness } from '.
 /** Scenarios whose histories the replay test keeps; re-record only for a deliberate, patched change. */
 export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> = {
   'tcm-on-time': async (h) => {
-    await h.skipTo('2027-01-08T21:30:00.000Z');
-    const handle = await h.start(dischargeEvent('2027-01-08T21:30:00.000Z'));
+    await h.skipTo('2055-01-08T21:30:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-01-08T21:30:00.000Z'));
     await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
     await h.complete(handle, 'tcm-contact', 'unable-to-reach');
     await h.complete(handle, 'tcm-contact', 'reached-patient');
@@ -20,18 +20,18 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
     return handle;
   },
   'tcm-breach-escalation': async (h) => {
-    await h.skipTo('2027-01-08T21:30:00.000Z');
-    const handle = await h.start(dischargeEvent('2027-01-08T21:30:00.000Z'));
+    await h.skipTo('2055-01-08T21:30:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-01-08T21:30:00.000Z'));
     await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
     await handle.result(); // time skips to the 30-day horizon through every rung
     return handle;
   },
   'home-health-cancelled': async (h) => {
-    await h.skipTo('2027-03-01T17:00:00.000Z');
-    const handle = await h.start(dischargeEvent('2027-03-01T17:00:00.000Z', { dischargeDisposition: '06' }));
+    await h.skipTo('2055-03-01T17:00:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-03-01T17:00:00.000Z', { dischargeDisposition: '06' }));
     await eventuallyState(handle, (s) => s.steps.filter((x) => x.status === 'open').length === 2);
     await handle.signal(adtEventSignal, {
-      ...dischargeEvent('2027-03-01T18:00:00.000Z'),
+      ...dischargeEvent('2055-03-01T18:00:00.000Z'),
       eventId: 'evt-cancel',
       type: 'discharge.cancelled',
     });

@@ -1,7 +1,7 @@
 import { dischargeEvent, eventuallyState, stepOf, withTransition } from './transition-harness';
 
-// Friday 2027-01-08, 16:30 in New York
-const FRIDAY_AFTERNOON = '2027-01-08T21:30:00.000Z';
+// Friday 2055-01-08, 16:30 in New York
+const FRIDAY_AFTERNOON = '2055-01-08T21:30:00.000Z';
 
 describe('TCM discharge home (time-skipping)', () => {
   it('runs on time: contact, then visit and med rec in parallel, and completes without a breach', async () => {
@@ -10,8 +10,8 @@ describe('TCM discharge home (time-skipping)', () => {
       const handle = await h.start(dischargeEvent(FRIDAY_AFTERNOON));
       const first = await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
       // Mon 11, Tue 12 are the two business days: due at the end of Tuesday, local
-      expect(first).toMatchObject({ pathwayId: 'tcm-discharge-home', dueAt: '2027-01-13T05:00:00.000Z' });
-      await h.skipTo('2027-01-11T15:00:00.000Z');
+      expect(first).toMatchObject({ pathwayId: 'tcm-discharge-home', dueAt: '2055-01-13T05:00:00.000Z' });
+      await h.skipTo('2055-01-11T15:00:00.000Z');
       await h.complete(handle, 'tcm-contact', 'reached-patient');
       const next = await eventuallyState(
         handle,
@@ -19,7 +19,7 @@ describe('TCM discharge home (time-skipping)', () => {
       );
       expect(stepOf(next, 'follow-up-visit')).toMatchObject({
         status: 'open',
-        dueAt: '2027-01-23T05:00:00.000Z',
+        dueAt: '2055-01-23T05:00:00.000Z',
       });
       expect(stepOf(next, 'medication-reconciliation')?.dueAt).toBe(stepOf(next, 'follow-up-visit')?.dueAt);
       await h.complete(handle, 'medication-reconciliation', 'reconciled');
@@ -43,7 +43,7 @@ describe('TCM discharge home (time-skipping)', () => {
       h.activities.failOnce.add('changeTask'); // the breach write "crashes" after committing: retried
       const handle = await h.start(dischargeEvent(FRIDAY_AFTERNOON));
       await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
-      await h.skipTo('2027-01-14T06:00:00.000Z'); // past the deadline and the 24-hour notify rung
+      await h.skipTo('2055-01-14T06:00:00.000Z'); // past the deadline and the 24-hour notify rung
       const state = await eventuallyState(handle, (s) => stepOf(s, 'tcm-contact')?.breached === true);
       expect(stepOf(state, 'tcm-contact')).toMatchObject({
         status: 'open',
@@ -72,18 +72,18 @@ describe('TCM discharge home (time-skipping)', () => {
 
   it('skips Thanksgiving for a discharge on its eve, and uses the 7-day visit for high complexity', async () => {
     await withTransition(async (h) => {
-      const eve = '2027-11-24T23:00:00.000Z'; // Wed 18:00 EST; Thu 25 is a holiday
+      const eve = '2055-11-24T23:00:00.000Z'; // Wed 18:00 EST; Thu 25 is a holiday
       await h.skipTo(eve);
       const handle = await h.start(dischargeEvent(eve, { diagnoses: ['I50.9'] }));
       const state = await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
       // Fri 26 day 1, Mon 29 day 2 -> due at the start of Tue 30
       expect(state).toMatchObject({
         pathwayId: 'tcm-discharge-home-high',
-        dueAt: '2027-11-30T05:00:00.000Z',
+        dueAt: '2055-11-30T05:00:00.000Z',
       });
       await h.complete(handle, 'tcm-contact', 'reached-patient');
       const next = await eventuallyState(handle, (s) => s.currentStep === 'follow-up-visit');
-      expect(next.dueAt).toBe('2027-12-02T05:00:00.000Z'); // 7 calendar days after Nov 24
+      expect(next.dueAt).toBe('2055-12-02T05:00:00.000Z'); // 7 calendar days after Nov 24
     });
   });
 });

@@ -11,7 +11,9 @@ import {
 import { FakeTransitionActivities } from '../support/fake-transition-activities';
 import { createTestWorker, startTimeSkipping } from '../support/workflow-env';
 
-export const NEW_YORK_HOLIDAYS = ['2027-01-01', '2027-01-18', '2027-11-25', '2027-12-24'];
+// Test dates sit in 2054-2055: the time-skipping clock only moves forward from the real now, and
+// 28 years later every date falls on the same weekday (and DST rule) as in 2026-2027.
+export const NEW_YORK_HOLIDAYS = ['2055-01-01', '2055-01-18', '2055-11-25', '2055-12-24'];
 
 export interface Harness {
   env: TestWorkflowEnvironment;
