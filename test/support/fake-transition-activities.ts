@@ -7,6 +7,7 @@ import type {
   TimelineEntry,
   TransitionActivities,
 } from '@ct/workflows/care-transition.activities';
+import { bindActivities } from '../../apps/worker/src/tasks/bind-activities';
 
 /** In-memory activities for workflow tests: records every call, idempotent like the real ones. */
 export class FakeTransitionActivities implements TransitionActivities {
@@ -65,13 +66,6 @@ export class FakeTransitionActivities implements TransitionActivities {
   }
 
   asActivities(): TransitionActivities {
-    return {
-      openTask: (input) => this.openTask(input),
-      closeTask: (input) => this.closeTask(input),
-      changeTask: (input) => this.changeTask(input),
-      sendReminder: (input) => this.sendReminder(input),
-      recordTransition: (input) => this.recordTransition(input),
-      recordTimeline: (input) => this.recordTimeline(input),
-    };
+    return bindActivities(this);
   }
 }

@@ -10,6 +10,7 @@ import type {
   TransitionActivities,
 } from '@ct/workflows/care-transition.activities';
 import { appendTimeline } from './timeline.writer';
+import { bindActivities } from './bind-activities';
 
 /**
  * Activities run at least once: each one is a single transaction whose timeline entries are keyed
@@ -124,15 +125,7 @@ export class TasksActivities implements TransitionActivities {
     });
   }
 
-  /** The plain object Temporal registers: methods bound to this instance. */
   asActivities(): TransitionActivities {
-    return {
-      openTask: (input) => this.openTask(input),
-      closeTask: (input) => this.closeTask(input),
-      changeTask: (input) => this.changeTask(input),
-      sendReminder: (input) => this.sendReminder(input),
-      recordTimeline: (input) => this.recordTimeline(input),
-      recordTransition: (input) => this.recordTransition(input),
-    };
+    return bindActivities(this);
   }
 }
