@@ -143,29 +143,4 @@ describe('later ADT events change a running transition (time-skipping)', () => {
     });
     expect(activities.opened).toHaveLength(0);
   });
-
-  it('continues as new when the history grows, carrying steps and seen events', async () => {
-    await withTransition(async (h) => {
-      await h.skipTo(DISCHARGE);
-      const handle = await h.start(dischargeEvent(DISCHARGE), { maxEventsPerRun: 3 });
-      await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
-      for (let i = 0; i < 4; i++) {
-        await handle.signal(adtEventSignal, event('patient.transferred', `2055-02-02T15:0${i}:00.000Z`));
-      }
-      await h.start(dischargeEvent(DISCHARGE), { maxEventsPerRun: 3 }); // redelivered after the new run
-      const runs = await eventuallyState(handle, (s) => s.eventsSeen === 5);
-      expect(runs.currentStep).toBe('tcm-contact');
-      const latest = h.env.client.workflow.getHandle(handle.workflowId);
-      await eventuallyState(latest, (s) => s.eventsSeen === 5);
-      for (let i = 0; i < 100 && (await latest.describe()).runId === handle.signaledRunId; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      expect((await latest.describe()).runId).not.toBe(handle.signaledRunId);
-      await h.complete(h.env.client.workflow.getHandle(handle.workflowId), 'tcm-contact', 'reached-patient');
-      await eventuallyState(
-        h.env.client.workflow.getHandle(handle.workflowId),
-        (s) => s.currentStep === 'follow-up-visit',
-      );
-    });
-  });
 });

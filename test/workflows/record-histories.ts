@@ -40,7 +40,14 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
   },
 };
 
-export async function recordHistories(dir = path.join(__dirname, 'histories')): Promise<void> {
+/**
+ * Writes `<scenario>.json`, or `<scenario>.<label>.json` with a label (name it after the patch), so
+ * histories of earlier versions stay and keep being replayed.
+ */
+export async function recordHistories(
+  dir = path.join(__dirname, 'histories'),
+  label?: string,
+): Promise<void> {
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
     await withTransition(async (h) => {
       const handle = await scenario(h);
@@ -53,7 +60,8 @@ export async function recordHistories(dir = path.join(__dirname, 'histories')): 
           bytes: String,
         },
       );
-      writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(json, null, 1) + '\n');
+      const file = label ? `${name}.${label}.json` : `${name}.json`;
+      writeFileSync(path.join(dir, file), JSON.stringify(json, null, 1) + '\n');
     });
   }
 }

@@ -10,12 +10,14 @@ const dir = path.join(__dirname, 'histories');
 /**
  * Replays histories recorded from earlier workflow versions against today's code: a change that
  * is not deterministic (a new command without patched()) fails here, before it reaches workers.
- * RECORD_HISTORIES=1 re-records them (only for a deliberate, patched change).
+ * RECORD_HISTORIES=<patch id> records today's histories next to the old ones (after a patched change);
+ * RECORD_HISTORIES=1 overwrites the unlabelled ones.
  */
 describe('workflow determinism over recorded histories', () => {
   if (process.env.RECORD_HISTORIES) {
     it('records histories', async () => {
-      await recordHistories(dir);
+      const label = process.env.RECORD_HISTORIES;
+      await recordHistories(dir, label === '1' ? undefined : label);
     });
     return;
   }

@@ -1,14 +1,24 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
 import { findPathway, stepDeadline, type BusinessCalendar, type PathwayDefinition } from '@ct/domain';
 import type { TimelineEntry, TransitionActivities } from './care-transition.activities';
 import type { CareTransitionInput } from './care-transition.messages';
 import type { ClockAction } from './step-clocks';
 import { newStepRun, type CarriedState, type StepRun, type TransitionStatus } from './transition-state';
 
-const activities = proxyActivities<TransitionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '1 minute' };
+const remote = proxyActivities<TransitionActivities>({ startToCloseTimeout: '30 seconds', retry });
+// Short local retries in the worker; past a minute of failures the SDK backs off on a durable timer.
+const local = proxyLocalActivities<TransitionActivities>({ startToCloseTimeout: '30 seconds', retry });
+
+/**
+ * v3: the database writes run as local activities inside the workflow task that decides them, so
+ * opening a transition costs one workflow task instead of three plus two activity tasks. Histories
+ * from before the change replay with activity tasks.
+ */
+function db(): TransitionActivities {
+  return patched('local-db-writes') ? local : remote;
+}
 
 /** The side of a transition that acts: every decision goes to Postgres as a task change and a timeline entry. */
 export class TransitionRunner {
@@ -50,12 +60,12 @@ export class TransitionRunner {
   }
 
   async record(entries: TimelineEntry[]): Promise<void> {
-    if (entries.length) await activities.recordTimeline({ ...this.ref(), entries });
+    if (entries.length) await db().recordTimeline({ ...this.ref(), entries });
   }
 
   async recordStatus(status: TransitionStatus, entries: TimelineEntry[] = []): Promise<void> {
     this.state.status = status;
-    await activities.recordTransition({
+    await db().recordTransition({
       ...this.ref(),
       pathway: this.state.pathway?.id ?? 'none',
       patientKey: this.state.patientKey ?? 'unknown',
@@ -92,7 +102,7 @@ export class TransitionRunner {
     const opened = this.now();
     Object.assign(run, { status: 'open', openedAt: opened, dueAt: this.deadline(def.clock, opened) });
     if (def.expiresAfter) run.expiresAt = this.deadline(def.expiresAfter, opened);
-    await activities.openTask({
+    await db().openTask({
       ...this.ref(),
       stepKey: run.key,
       role: run.role,
@@ -112,7 +122,7 @@ export class TransitionRunner {
   ): Promise<void> {
     run.status = status;
     run.outcome = outcome;
-    await activities.closeTask({
+    await db().closeTask({
       ...this.ref(),
       stepKey: run.key,
       status: status === 'completed' ? 'completed' : 'cancelled',
@@ -141,7 +151,7 @@ export class TransitionRunner {
     },
     detail: TimelineEntry['detail'],
   ): Promise<void> {
-    await activities.changeTask({
+    await db().changeTask({
       ...this.ref(),
       stepKey: run.key,
       ...change,
@@ -155,14 +165,14 @@ export class TransitionRunner {
     if (action.kind === 'remind') {
       run.reminded = true;
       const entry = this.entry('reminder.sent', [run.key], { role: run.role, dueAt: run.dueAt! }, run.key);
-      await activities.sendReminder({ ...this.ref(), entries: [entry] });
+      await db().sendReminder({ ...this.ref(), entries: [entry] });
     } else if (action.kind === 'breach') {
       run.breached = true;
       // v2: the owner hears the step is overdue before the ladder moves it (histories before it replay without)
       if (patched('breach-tells-owner')) {
         const detail = { role: run.role, dueAt: run.dueAt!, overdue: true };
         const overdue = this.entry('reminder.sent', [run.key, 'overdue'], detail, run.key);
-        await activities.sendReminder({ ...this.ref(), entries: [overdue] });
+        await db().sendReminder({ ...this.ref(), entries: [overdue] });
       }
       const reason = `${run.key} not done by ${run.dueAt}; last outcome ${run.outcome ?? 'none'}`;
       await this.change(run, 'breach.recorded', [], { breached: true }, { dueAt: run.dueAt!, reason });
