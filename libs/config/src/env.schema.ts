@@ -38,6 +38,8 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
 export const orchestratorEnvSchema = baseEnvSchema.extend({
   PORT: port.default(3002),
   ORCHESTRATOR_GROUP_ID: z.string().min(1).default('orchestrator'),
+  /** Patients handled at once per partition; one patient's events always go in order. */
+  ORCHESTRATOR_KEY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
 });
 export const workerEnvSchema = baseEnvSchema.extend({ PORT: port.default(3003) });
 

@@ -22,6 +22,7 @@ import {
 import { KAFKA, KafkaPublisher } from '@ct/kafka';
 import { HandleReferralEventCommand } from '../transitions/handle-referral-event/handle-referral-event.command';
 import { HandleAdtEventCommand } from '../transitions/handle-adt-event/handle-adt-event.command';
+import { runByKey } from './run-by-key';
 
 function header(message: KafkaMessage, name: string): string | undefined {
   const value = message.headers?.[name];
@@ -40,7 +41,7 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
-    @Inject(APP_ENV) env: OrchestratorEnv,
+    @Inject(APP_ENV) private readonly env: OrchestratorEnv,
     private readonly commands: CommandBus,
     private readonly publisher: KafkaPublisher,
     private readonly pino: PinoLogger,
@@ -52,15 +53,30 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC], fromBeginning: true });
     await this.consumer.run({
-      autoCommit: true,
-      // partitions are patients: in order within one, several at once across them
+      // offsets are resolved below: only the unbroken run of handled messages from a batch's start
+      eachBatchAutoResolve: false,
+      // partitions are sets of patients: in order within a patient, many patients at once
       partitionsConsumedConcurrently: 6,
-      eachMessage: async ({ topic, partition, message }) => {
-        const correlationId = header(message, HEADER_CORRELATION_ID) ?? randomUUID();
-        await this.pino.runInContext(() => this.handle(topic, partition, message), {
-          bindings: { correlationId },
-        });
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }) => {
+        const { topic, partition } = batch;
+        const result = await runByKey(
+          batch.messages,
+          (message) => this.handleInContext(topic, partition, message),
+          this.env.ORCHESTRATOR_KEY_CONCURRENCY,
+        );
+        if (result.doneThrough !== undefined) resolveOffset(result.doneThrough);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+        // kafkajs retries from the first unhandled message, with backoff
+        if (result.error !== undefined) throw result.error;
       },
+    });
+  }
+
+  private handleInContext(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    const correlationId = header(message, HEADER_CORRELATION_ID) ?? randomUUID();
+    return this.pino.runInContext(() => this.handle(topic, partition, message), {
+      bindings: { correlationId },
     });
   }
 
