@@ -22,10 +22,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!@temporalio/workflow$|@ct/domain$|\\.{1,2}/)',
+              regex: '^(?!@temporalio/workflow$|@ct/domain/workflow-safe$|\\.{1,2}/)',
               allowTypeImports: true,
               message:
-                'Workflow code may import only @temporalio/workflow, @ct/domain and types (determinism).',
+                'Workflow code may import only @temporalio/workflow, @ct/domain/workflow-safe and types (determinism, no zod in the sandbox).',
             },
           ],
         },

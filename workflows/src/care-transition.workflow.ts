@@ -5,7 +5,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { sameLocalDay } from '@ct/domain';
+import { sameLocalDay } from '@ct/domain/workflow-safe';
 import {
   adtEventSignal,
   claimStepUpdate,

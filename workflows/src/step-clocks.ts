@@ -1,4 +1,4 @@
-import type { EscalationRung, PathwayDefinition, StepDefinition } from '@ct/domain';
+import type { EscalationRung, PathwayDefinition, StepDefinition } from '@ct/domain/workflow-safe';
 import { at, hours, type CarriedState, type StepRun } from './transition-state';
 
 export type ClockAction =

@@ -1,5 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
-import { isReadmission, selectPathway } from '@ct/domain';
+import { isReadmission, selectPathway } from '@ct/domain/workflow-safe';
 import type { TimelineEntry } from './care-transition.activities';
 import type { ReferralEvent, TransitionEvent } from './care-transition.messages';
 import { dueClockActions } from './step-clocks';

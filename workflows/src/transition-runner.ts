@@ -1,6 +1,11 @@
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
-import { findPathway, stepDeadline, type BusinessCalendar, type PathwayDefinition } from '@ct/domain';
+import {
+  findPathway,
+  stepDeadline,
+  type BusinessCalendar,
+  type PathwayDefinition,
+} from '@ct/domain/workflow-safe';
 import type { TimelineEntry, TransitionActivities } from './care-transition.activities';
 import type { CareTransitionInput } from './care-transition.messages';
 import type { ClockAction } from './step-clocks';

@@ -1,4 +1,4 @@
-import type { PathwayDefinition, TransitionFacts } from '@ct/domain';
+import type { PathwayDefinition, TransitionFacts } from '@ct/domain/workflow-safe';
 
 export type TransitionStatus =
   | 'waiting-for-discharge'

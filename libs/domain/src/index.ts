@@ -1,12 +1,2 @@
-export * from './calendar/business-calendar';
-export * from './calendar/facility-calendars';
-export * from './calendar/us-federal-holidays';
-export * from './pathways/pathway';
-export * from './pathways/pathway-registry';
-export * from './pathways/readmission';
-export * from './pathways/select-pathway';
-export * from './pathways/step-deadline';
-export * from './pathways/definitions/tcm-discharge-home.pathway';
-export * from './pathways/definitions/home-health.pathway';
-export * from './pathways/definitions/mental-health.pathway';
-export * from './pathways/definitions/referral.pathway';
+export * from './workflow-safe';
+export { assertPathwaysValid, pathwayIssues, pathwaySchema } from './pathways/pathway.schema';

@@ -8,6 +8,7 @@ import {
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_ENV, type WorkerEnv } from '@ct/config';
+import { assertPathwaysValid, PATHWAYS } from '@ct/domain';
 import { TasksActivities } from '../tasks/tasks.activities';
 import { installTemporalRuntime } from './temporal-runtime';
 import { workflowBundleOptions } from './workflow-bundle';
@@ -31,6 +32,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // the workflows take the definitions as they are: a bad one stops the worker here, with its reason
+    assertPathwaysValid(PATHWAYS);
     installTemporalRuntime(this.pino.logger);
     this.connection = await NativeConnection.connect({ address: this.env.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({

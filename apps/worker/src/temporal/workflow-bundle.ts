@@ -7,7 +7,7 @@ export function workflowsPath(): string {
 }
 
 /**
- * Workflow code may use the pure @ct/domain library. After the build tsc-alias has rewritten that
+ * Workflow code may use the pure part of @ct/domain (@ct/domain/workflow-safe). After the build tsc-alias has rewritten that
  * import; from sources (tests), the bundler needs the alias.
  */
 export function workflowBundleOptions(): Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'> {

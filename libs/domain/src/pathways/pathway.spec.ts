@@ -1,5 +1,13 @@
 import { definePathway, type PathwayInput } from './pathway';
 import { PATHWAYS, currentPathways, findPathway } from './pathway-registry';
+import { assertPathwaysValid, pathwayIssues } from './pathway.schema';
+
+/** What the worker does at boot: fill in, then validate against the schema. */
+function loaded(input: PathwayInput) {
+  const pathway = definePathway(input);
+  assertPathwaysValid([pathway]);
+  return pathway;
+}
 
 const valid: PathwayInput = {
   id: 'sample',
@@ -20,9 +28,9 @@ const valid: PathwayInput = {
   ],
 };
 
-describe('definePathway', () => {
+describe('pathway definitions', () => {
   it('fills defaults: no predecessors, no retries, no ladder', () => {
-    const pathway = definePathway(valid);
+    const pathway = loaded(valid);
     expect(pathway.steps[0]).toMatchObject({
       after: [],
       retryOutcomes: [],
@@ -33,29 +41,40 @@ describe('definePathway', () => {
 
   it('refuses a step that waits for a later or unknown step (no cycles)', () => {
     const second = { ...valid.steps[0], key: 'second', after: ['third'] };
-    expect(() => definePathway({ ...valid, steps: [...valid.steps, second] })).toThrow(
+    expect(() => loaded({ ...valid, steps: [...valid.steps, second] })).toThrow(
       /steps\.1\.after: third is not an earlier step/,
     );
   });
 
   it('refuses duplicate step keys, an outcome that both completes and retries, and a bad clock', () => {
-    expect(() => definePathway({ ...valid, steps: [valid.steps[0], valid.steps[0]] })).toThrow(
+    expect(() => loaded({ ...valid, steps: [valid.steps[0], valid.steps[0]] })).toThrow(
       /duplicate step first/,
     );
+    expect(() => loaded({ ...valid, steps: [{ ...valid.steps[0], retryOutcomes: ['done'] }] })).toThrow(
+      /both completes and retries: done/,
+    );
     expect(() =>
-      definePathway({ ...valid, steps: [{ ...valid.steps[0], retryOutcomes: ['done'] }] }),
-    ).toThrow(/both completes and retries: done/);
-    expect(() =>
-      definePathway({
+      loaded({
         ...valid,
         steps: [{ ...valid.steps[0], clock: { kind: 'hours', amount: -1, from: 'discharge' } }],
       }),
     ).toThrow(/sample v1 is invalid: steps\.0\.clock\.amount/);
   });
 
+  it('every shipped pathway passes the schema, defaults included', () => {
+    expect(() => assertPathwaysValid(PATHWAYS)).not.toThrow();
+  });
+
+  it('notices a definition whose filled-in defaults are not what the schema would give', () => {
+    const pathway = definePathway(valid);
+    const { retryOutcomes: _dropped, ...step } = pathway.steps[0];
+    expect(pathwayIssues({ ...pathway, steps: [step] })).toEqual(['defaults differ from the schema']);
+    expect(() => assertPathwaysValid([{ ...pathway, steps: [step] }])).toThrow(/sample v1 is invalid/);
+  });
+
   it('refuses a pathway without steps or criteria', () => {
-    expect(() => definePathway({ ...valid, steps: [] })).toThrow(/steps/);
-    expect(() => definePathway({ ...valid, appliesWhen: [] })).toThrow(/appliesWhen/);
+    expect(() => loaded({ ...valid, steps: [] })).toThrow(/steps/);
+    expect(() => loaded({ ...valid, appliesWhen: [] })).toThrow(/appliesWhen/);
   });
 });
 
