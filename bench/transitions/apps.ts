@@ -11,7 +11,10 @@ export async function startApp(
   env: Record<string, string>,
   port: number,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps', app, 'src/main.js')], {
+  // BENCH_PROFILE=worker,orchestrator writes a V8 CPU profile of those apps to $TMPDIR/bench-profiles
+  const profiled = (process.env.BENCH_PROFILE ?? '').split(',').includes(app);
+  const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'bench-profiles')}`] : [];
+  const child = spawn(process.execPath, [...flags, path.join(root, 'dist/apps', app, 'src/main.js')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     // each app's JSON log goes to a file, for a look after the run
