@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Temporal dev server (temporal CLI `server start-dev`, SQLite file in the state dir).
+# SQLite in WAL mode with synchronous=normal (commits survive a crash of the server, not of the
+# machine: it is a dev server) and one task-queue partition: docs/benchmarks.md has the figures.
 # The CLI is built from source once: CGO_ENABLED=0 go install github.com/temporalio/cli/cmd/temporal@vX.
 # usage: infra/temporal.sh install|start|stop|status
 set -euo pipefail
@@ -56,6 +58,9 @@ start() {
       --ip "$TEMPORAL_HOST" --port "$TEMPORAL_PORT" --ui-ip "$TEMPORAL_HOST" --ui-port "$TEMPORAL_UI_PORT" \
       --db-filename "$CT_STATE_DIR/temporal.sqlite" --namespace "$TEMPORAL_NAMESPACE" \
       --log-format json --log-level warn "${args[@]}" \
+      --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
+      --dynamic-config-value matching.numTaskqueueReadPartitions=1 \
+      --dynamic-config-value matching.numTaskqueueWritePartitions=1 \
       --dynamic-config-value frontend.enableServerVersionCheck=false \
       --dynamic-config-value frontend.enableUpdateWorkflowExecution=true \
       --dynamic-config-value frontend.enableUpdateWorkflowExecutionAsyncAccepted=true
