@@ -1,10 +1,9 @@
 // Transitions started per second and ADT-received → first-task-visible latency, all apps running.
 // Usage: npm run build && npm run bench:transitions -- [rate per second] [seconds]
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import { ADT_EVENTS_TOPIC } from '@ct/contracts';
 import { adtMessage } from '@ct/hl7/testing';
 import { startApp, stopApps } from './apps';
+import { BENCH_TOPIC_PREFIX, prepareDatabase, prepareTopics, terminateRun } from './sandbox';
 
 const rate = Number(process.argv[2] ?? 100);
 const seconds = Number(process.argv[3] ?? 30);
@@ -13,7 +12,7 @@ const facility = `BENCHT${run}`;
 const env: Record<string, string> = {
   NODE_ENV: 'production',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://care:care@127.0.0.1:5432/care_transitions',
+  KAFKA_TOPIC_PREFIX: BENCH_TOPIC_PREFIX,
   TEMPORAL_TASK_QUEUE: `bench-${run}`,
   ORCHESTRATOR_GROUP_ID: `bench-${run}`,
   MLLP_PORT: '0',
@@ -36,23 +35,9 @@ async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]
   }
 }
 
-/** A new consumer group would start at the topic's beginning: start it at the end instead. */
-async function startGroupAtEnd(): Promise<void> {
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-  const admin = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  // explicit offsets: resetOffsets(earliest: false) commits -1, which a consumer reads as "from the beginning"
-  const ends = await admin.fetchTopicOffsets(ADT_EVENTS_TOPIC);
-  await admin.setOffsets({
-    groupId: env.ORCHESTRATOR_GROUP_ID,
-    topic: ADT_EVENTS_TOPIC,
-    partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-  });
-  await admin.disconnect();
-}
-
 async function main(): Promise<void> {
-  await startGroupAtEnd();
+  env.DATABASE_URL = await prepareDatabase();
+  await prepareTopics(env.ORCHESTRATOR_GROUP_ID);
   const apps = [];
   for (const [app, port] of Object.entries(ports)) apps.push(await startApp(app, env, port));
   const sentAt = new Map<string, number>();
@@ -115,6 +100,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await stopApps(apps);
+    console.error(await terminateRun(env.TEMPORAL_TASK_QUEUE));
   }
 }
 

@@ -26,6 +26,16 @@ describe('validateEnv', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('takes a topic prefix of plain characters only', () => {
+    expect(validateEnv(gatewayEnvSchema, good).KAFKA_TOPIC_PREFIX).toBe('');
+    expect(validateEnv(gatewayEnvSchema, { ...good, KAFKA_TOPIC_PREFIX: 'bench.' }).KAFKA_TOPIC_PREFIX).toBe(
+      'bench.',
+    );
+    expect(() => validateEnv(gatewayEnvSchema, { ...good, KAFKA_TOPIC_PREFIX: 'Bench/' })).toThrow(
+      /KAFKA_TOPIC_PREFIX/,
+    );
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });

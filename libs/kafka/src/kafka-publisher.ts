@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { GroupCommit } from '@ct/batching';
-import { KAFKA } from './kafka.tokens';
+import { KAFKA, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
 
 export interface OutgoingRecord {
   topic: string;
@@ -27,7 +27,10 @@ export class KafkaPublisher implements OnApplicationShutdown {
     { maxBatch: 500, maxInFlight: 2 },
   );
 
-  constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Optional() @Inject(KAFKA_TOPIC_PREFIX) private readonly topicPrefix = '',
+  ) {}
 
   publish(records: OutgoingRecord | OutgoingRecord[]): Promise<void> {
     return this.batches.submit(Array.isArray(records) ? records : [records]);
@@ -41,7 +44,7 @@ export class KafkaPublisher implements OnApplicationShutdown {
       acks: -1,
       timeout: 10_000,
       topicMessages: [...byTopic].map(([topic, items]) => ({
-        topic,
+        topic: this.topicPrefix + topic,
         messages: items.map((item) => ({
           key: item.key,
           value: JSON.stringify(item.value),

@@ -4,7 +4,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { APP_ENV, type BaseEnv } from '@ct/config';
 import { kafkaLogCreator } from './kafka-log';
 import { KafkaPublisher } from './kafka-publisher';
-import { KAFKA } from './kafka.tokens';
+import { KAFKA, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
 
 @Global()
 @Module({
@@ -22,8 +22,9 @@ import { KAFKA } from './kafka.tokens';
           logCreator: kafkaLogCreator(logger.logger),
         }),
     },
+    { provide: KAFKA_TOPIC_PREFIX, inject: [APP_ENV], useFactory: (env: BaseEnv) => env.KAFKA_TOPIC_PREFIX },
     KafkaPublisher,
   ],
-  exports: [KAFKA, KafkaPublisher],
+  exports: [KAFKA, KAFKA_TOPIC_PREFIX, KafkaPublisher],
 })
 export class KafkaModule {}

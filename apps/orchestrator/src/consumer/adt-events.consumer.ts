@@ -51,7 +51,11 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC], fromBeginning: true });
+    const prefix = this.env.KAFKA_TOPIC_PREFIX;
+    await this.consumer.subscribe({
+      topics: [prefix + ADT_EVENTS_TOPIC, prefix + REFERRAL_EVENTS_TOPIC],
+      fromBeginning: true,
+    });
     await this.consumer.run({
       // offsets are resolved below: only the unbroken run of handled messages from a batch's start
       eachBatchAutoResolve: false,
@@ -88,9 +92,8 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
     } catch {
       return this.deadLetter(topic, partition, message, 'BAD_JSON', 'value is not JSON');
     }
-    const result = (topic === REFERRAL_EVENTS_TOPIC ? referralEventV1Schema : adtEventV1Schema).safeParse(
-      parsed,
-    );
+    const referral = topic === this.env.KAFKA_TOPIC_PREFIX + REFERRAL_EVENTS_TOPIC;
+    const result = (referral ? referralEventV1Schema : adtEventV1Schema).safeParse(parsed);
     if (!result.success) {
       const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return this.deadLetter(topic, partition, message, 'CONTRACT_VIOLATION', reason);
