@@ -9,6 +9,7 @@ import { MllpClient, MllpServer } from '@ct/mllp';
 import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
 import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
 import { printTable, summarize, type RunResult } from './latency';
+import { BENCH_TOPIC_PREFIX, prepareDatabase, prepareTopics } from '../sandbox';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const stamp = Date.now().toString(36).toUpperCase();
@@ -91,8 +92,16 @@ async function openLoop(
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, { LOG_LEVEL: 'error', PORT: '0', MLLP_PORT: '0' });
-  process.env.DATABASE_URL ??= 'postgres://care:care@127.0.0.1:5432/care_transitions_test';
+  // the bench's own database and bench.* topics: nothing reaches apps running on the same servers
+  const database = await prepareDatabase();
+  await prepareTopics();
+  Object.assign(process.env, {
+    LOG_LEVEL: 'error',
+    PORT: '0',
+    MLLP_PORT: '0',
+    DATABASE_URL: database,
+    KAFKA_TOPIC_PREFIX: BENCH_TOPIC_PREFIX,
+  });
   const app = await NestFactory.create(AdtGatewayModule, { logger: false });
   await app.listen(0, '127.0.0.1');
   const port = app.get(MllpListenerService).port!;

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { adtMessage } from '@ct/hl7/testing';
 import { startApp, stopApps } from './apps';
-import { BENCH_TOPIC_PREFIX, prepareDatabase, prepareTopics, terminateRun } from './sandbox';
+import { runBareTemporal } from './bare-temporal';
+import { BENCH_TOPIC_PREFIX, prepareDatabase, prepareTopics, terminateRun } from '../sandbox';
 
 const rate = Number(process.argv[2] ?? 100);
 const seconds = Number(process.argv[3] ?? 30);
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     const span = (created.at(-1)! - created[0]) / 1000;
     console.log(
       JSON.stringify({
+        label: 'care-transitions: HL7 over HTTP -> first task in Postgres (all apps)',
         offeredRatePerSecond: rate,
         seconds,
         sent: total,
@@ -102,6 +104,12 @@ async function main(): Promise<void> {
     await stopApps(apps);
     console.error(await terminateRun(env.TEMPORAL_TASK_QUEUE));
   }
+  // the same offered load on bare Temporal, with our apps stopped: the ceiling the servers allow
+  const bareQueue = `bench-bare-${run}`;
+  const bare = await runBareTemporal(bareQueue, rate, seconds, percentile);
+  console.log(JSON.stringify({ ...bare, offeredRatePerSecond: rate, seconds }));
+  await new Promise((resolve) => setTimeout(resolve, 2_000)); // one batch operation at a time
+  console.error(await terminateRun(bareQueue));
 }
 
 function hl7Now(): string {

@@ -55,7 +55,7 @@ export function kafkaAdmin() {
 }
 
 /** The prefixed topics, created like infra/kafka.sh creates the real ones; the group starts at their end. */
-export async function prepareTopics(groupId: string): Promise<void> {
+export async function prepareTopics(groupId?: string): Promise<void> {
   const admin = kafkaAdmin();
   await admin.connect();
   try {
@@ -71,11 +71,12 @@ export async function prepareTopics(groupId: string): Promise<void> {
         })),
       });
     }
-    for (const topic of [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC].map((t) => BENCH_TOPIC_PREFIX + t)) {
+    const consumed = groupId ? [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC] : [];
+    for (const topic of consumed.map((t) => BENCH_TOPIC_PREFIX + t)) {
       // explicit offsets: resetOffsets(earliest: false) commits -1, which a consumer reads as "from the beginning"
       const ends = await admin.fetchTopicOffsets(topic);
       await admin.setOffsets({
-        groupId,
+        groupId: groupId!,
         topic,
         partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
       });
