@@ -69,6 +69,14 @@ export async function startSystem(): Promise<RunningSystem> {
     kafka,
     async stop() {
       for (const app of apps.reverse()) await app.close();
+      // the run's transitions would otherwise wait on their clocks on the dev server for 30 days
+      const query = `TaskQueue = '${env.TEMPORAL_TASK_QUEUE}' AND ExecutionStatus = 'Running'`;
+      for await (const run of temporal.workflow.list({ query })) {
+        await temporal.workflow
+          .getHandle(run.workflowId, run.runId)
+          .terminate('test run finished')
+          .catch(() => undefined); // already closed
+      }
       await connection.close();
     },
   };
