@@ -1,6 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { ADT_DLQ_TOPIC, ADT_EVENTS_TOPIC, CARE_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC } from '@ct/contracts';
 import { migrate } from '@ct/persistence';
 
@@ -86,22 +87,43 @@ export async function prepareTopics(groupId?: string): Promise<void> {
   }
 }
 
-/** Terminates the run's transitions (they would wait on their clocks for 30 days otherwise). */
+/**
+ * Terminates the run's transitions (they would wait on their clocks for 30 days otherwise) and
+ * waits for that to finish: the terminations load the server, which would skew what runs next.
+ */
 export async function terminateRun(taskQueue: string): Promise<string> {
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   try {
     const client = new Client({ connection });
     const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    const jobId = `bench-cleanup-${taskQueue}`;
+    // the server runs one batch operation at a time: wait for any other to end first
+    for (let i = 0; i < 600; i++) {
+      const { operationInfo } = await client.workflowService.listBatchOperations({ namespace });
+      if (
+        !operationInfo?.some(
+          (op) => op.state === temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING,
+        )
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
     await client.workflowService.startBatchOperation({
       namespace,
-      jobId: `bench-cleanup-${taskQueue}`,
+      jobId,
       visibilityQuery: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`,
       reason: 'benchmark finished',
       terminationOperation: {},
     });
-    return "terminating the run's transitions";
+    for (let i = 0; i < 600; i++) {
+      const batch = await client.workflowService.describeBatchOperation({ namespace, jobId });
+      if (batch.state !== temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING)
+        return `terminated ${String(batch.completeOperationCount)} transitions of ${taskQueue}`;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    return `still terminating the transitions of ${taskQueue}`;
   } catch (error) {
-    return `could not terminate the run's transitions: ${String(error)}`;
+    return `could not terminate the transitions of ${taskQueue}: ${String(error)}`;
   } finally {
     await connection.close();
   }

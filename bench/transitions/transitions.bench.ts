@@ -108,7 +108,6 @@ async function main(): Promise<void> {
   const bareQueue = `bench-bare-${run}`;
   const bare = await runBareTemporal(bareQueue, rate, seconds, percentile);
   console.log(JSON.stringify({ ...bare, offeredRatePerSecond: rate, seconds }));
-  await new Promise((resolve) => setTimeout(resolve, 2_000)); // one batch operation at a time
   console.error(await terminateRun(bareQueue));
 }
 
