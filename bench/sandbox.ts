@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { ADT_DLQ_TOPIC, ADT_EVENTS_TOPIC, CARE_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC } from '@ct/contracts';
+import { startGroupAtEnd } from '@ct/kafka';
 import { migrate } from '@ct/persistence';
 
 /**
@@ -11,81 +12,73 @@ import { migrate } from '@ct/persistence';
  * servers, and its leftovers (open transitions) are terminated at the end.
  */
 export const BENCH_TOPIC_PREFIX = 'bench.';
-const TOPICS: [string, number][] = [
-  [ADT_EVENTS_TOPIC, 6],
-  [REFERRAL_EVENTS_TOPIC, 6],
-  [CARE_EVENTS_TOPIC, 6],
-  [ADT_DLQ_TOPIC, 1],
-];
+const TOPICS = [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC, CARE_EVENTS_TOPIC, ADT_DLQ_TOPIC];
+const BENCH_DATABASE = 'care_transitions_bench';
 
-export function benchDatabaseUrl(): string {
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://care:care@127.0.0.1:5432/care_transitions');
-  base.pathname = '/care_transitions_bench';
-  return base.toString();
+function mainDatabaseUrl(): string {
+  return process.env.DATABASE_URL ?? 'postgres://care:care@127.0.0.1:5432/care_transitions';
 }
 
 /** Creates (once) and migrates the bench database, and empties it so each run starts alike. */
 export async function prepareDatabase(): Promise<string> {
-  const url = benchDatabaseUrl();
-  const admin = new PgClient({
-    connectionString: process.env.DATABASE_URL ?? url.replace(/\/[^/]+$/, '/postgres'),
-  });
+  const url = new URL(mainDatabaseUrl());
+  url.pathname = `/${BENCH_DATABASE}`;
+  const admin = new PgClient({ connectionString: mainDatabaseUrl() });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query(
-      `SELECT 1 FROM pg_database WHERE datname = 'care_transitions_bench'`,
-    );
-    if (!rowCount) await admin.query('CREATE DATABASE care_transitions_bench');
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DATABASE]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
   } finally {
     await admin.end();
   }
-  await migrate(url);
-  const db = new PgClient({ connectionString: url });
+  await migrate(url.toString());
+  const db = new PgClient({ connectionString: url.toString() });
   await db.connect();
   try {
     await db.query('TRUNCATE tasks, transitions, transition_timeline, outbox, inbound_messages');
   } finally {
     await db.end();
   }
-  return url;
+  return url.toString();
 }
 
-export function kafkaAdmin() {
+function benchKafka(): Kafka {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-  return new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING }).admin();
+  return new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
 }
 
-/** The prefixed topics, created like infra/kafka.sh creates the real ones; the group starts at their end. */
+/**
+ * The prefixed topics, with as many partitions as the real ones infra/kafka.sh made; a group, if
+ * given, starts at the end of the topics the orchestrator consumes.
+ */
 export async function prepareTopics(groupId?: string): Promise<void> {
-  const admin = kafkaAdmin();
+  const kafka = benchKafka();
+  const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = TOPICS.filter(([name]) => !existing.has(BENCH_TOPIC_PREFIX + name));
+    const missing = TOPICS.filter((name) => !existing.has(BENCH_TOPIC_PREFIX + name));
     if (missing.length) {
+      const { topics } = await admin.fetchTopicMetadata({ topics: missing });
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map(([name, numPartitions]) => ({
+        topics: topics.map(({ name, partitions }) => ({
           topic: BENCH_TOPIC_PREFIX + name,
-          numPartitions,
+          numPartitions: partitions.length,
           replicationFactor: 1,
         })),
-      });
-    }
-    const consumed = groupId ? [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC] : [];
-    for (const topic of consumed.map((t) => BENCH_TOPIC_PREFIX + t)) {
-      // explicit offsets: resetOffsets(earliest: false) commits -1, which a consumer reads as "from the beginning"
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: groupId!,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
       });
     }
   } finally {
     await admin.disconnect();
   }
+  if (!groupId) return;
+  for (const topic of [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC])
+    await startGroupAtEnd(kafka, groupId, BENCH_TOPIC_PREFIX + topic);
 }
+
+const BATCH_RUNNING = temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING;
+const second = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
 /**
  * Terminates the run's transitions (they would wait on their clocks for 30 days otherwise) and
@@ -100,13 +93,8 @@ export async function terminateRun(taskQueue: string): Promise<string> {
     // the server runs one batch operation at a time: wait for any other to end first
     for (let i = 0; i < 600; i++) {
       const { operationInfo } = await client.workflowService.listBatchOperations({ namespace });
-      if (
-        !operationInfo?.some(
-          (op) => op.state === temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING,
-        )
-      )
-        break;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (!operationInfo?.some((op) => op.state === BATCH_RUNNING)) break;
+      await second();
     }
     await client.workflowService.startBatchOperation({
       namespace,
@@ -117,9 +105,9 @@ export async function terminateRun(taskQueue: string): Promise<string> {
     });
     for (let i = 0; i < 600; i++) {
       const batch = await client.workflowService.describeBatchOperation({ namespace, jobId });
-      if (batch.state !== temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING)
+      if (batch.state !== BATCH_RUNNING)
         return `terminated ${String(batch.completeOperationCount)} transitions of ${taskQueue}`;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await second();
     }
     return `still terminating the transitions of ${taskQueue}`;
   } catch (error) {

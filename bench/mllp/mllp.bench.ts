@@ -8,7 +8,7 @@ import { adtMessage } from '@ct/hl7/testing';
 import { MllpClient, MllpServer } from '@ct/mllp';
 import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
 import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
-import { printTable, summarize, type RunResult } from './latency';
+import { atSteadyRate, printTable, summarize, type RunResult } from '../latency';
 import { BENCH_TOPIC_PREFIX, prepareDatabase, prepareTopics } from '../sandbox';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -70,21 +70,16 @@ async function openLoop(
   const latencies: number[] = [];
   let errors = 0;
   const clients = await connectClients(port, connections);
-  const total = perSecond * seconds;
-  const interval = 1000 / perSecond;
   const start = performance.now();
   const queues = clients.map(() => Promise.resolve());
-  for (let i = 0; i < total; i += 1) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+  await atSteadyRate(perSecond, perSecond * seconds, (i, due) => {
     const index = i % clients.length;
     queues[index] = queues[index].then(async () => {
       const ack = await clients[index].send(nextMessage());
       latencies.push(performance.now() - due); // from when it was due: queueing counts
       if (!ack.includes('MSA|AA|')) errors += 1;
     });
-  }
+  });
   await Promise.all(queues);
   const elapsed = (performance.now() - start) / 1000;
   await Promise.all(clients.map((c) => c.close()));

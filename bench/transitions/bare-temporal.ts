@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { atSteadyRate, percentile } from '../latency';
 
 export interface BareResult {
   label: string;
@@ -14,12 +15,7 @@ export interface BareResult {
  * signalWithStart of a workflow that runs one local activity in its first workflow task and then
  * waits on a timer; latency is from the call until that activity ran.
  */
-export async function runBareTemporal(
-  taskQueue: string,
-  rate: number,
-  seconds: number,
-  percentile: (sorted: number[], p: number) => number,
-): Promise<BareResult> {
+export async function runBareTemporal(taskQueue: string, rate: number, seconds: number): Promise<BareResult> {
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const reachedAt = new Map<string, number>();
   const nativeConnection = await NativeConnection.connect({ address });
@@ -37,11 +33,8 @@ export async function runBareTemporal(
   const sentAt = new Map<string, number>();
   const running = worker.run();
   try {
-    const started = Date.now();
     const calls: Promise<unknown>[] = [];
-    for (let i = 0; i < rate * seconds; i++) {
-      const due = started + (i * 1000) / rate;
-      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    await atSteadyRate(rate, rate * seconds, (i) => {
       const id = `${taskQueue}-${i}`;
       sentAt.set(id, Date.now());
       calls.push(
@@ -52,7 +45,7 @@ export async function runBareTemporal(
           signalArgs: [id],
         }),
       );
-    }
+    });
     await Promise.allSettled(calls);
     const deadline = Date.now() + 120_000;
     while (reachedAt.size < sentAt.size && Date.now() < deadline) {

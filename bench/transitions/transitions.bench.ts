@@ -2,6 +2,7 @@
 // Usage: npm run build && npm run bench:transitions -- [rate per second] [seconds]
 import { randomUUID } from 'node:crypto';
 import { adtMessage } from '@ct/hl7/testing';
+import { atSteadyRate, percentile } from '../latency';
 import { startApp, stopApps } from './apps';
 import { runBareTemporal } from './bare-temporal';
 import { BENCH_TOPIC_PREFIX, prepareDatabase, prepareTopics, terminateRun } from '../sandbox';
@@ -19,10 +20,6 @@ const env: Record<string, string> = {
   MLLP_PORT: '0',
 };
 const ports = { api: 3100, 'adt-gateway': 3101, orchestrator: 3102, worker: 3103 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]> {
   const items: { transitionId: string; createdAt: string }[] = [];
@@ -47,9 +44,7 @@ async function main(): Promise<void> {
     const total = rate * seconds;
     const started = Date.now();
     const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / rate;
-      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    await atSteadyRate(rate, total, (i) => {
       const visit = `V${i}`;
       const body = adtMessage({
         controlId: `${run}-${i}`,
@@ -72,7 +67,7 @@ async function main(): Promise<void> {
           () => void failed++,
         ),
       );
-    }
+    });
     await Promise.all(inFlight);
     const sendSeconds = (Date.now() - started) / 1000;
     let tasks = await allTasks();
@@ -106,7 +101,7 @@ async function main(): Promise<void> {
   }
   // the same offered load on bare Temporal, with our apps stopped: the ceiling the servers allow
   const bareQueue = `bench-bare-${run}`;
-  const bare = await runBareTemporal(bareQueue, rate, seconds, percentile);
+  const bare = await runBareTemporal(bareQueue, rate, seconds);
   console.log(JSON.stringify({ ...bare, offeredRatePerSecond: rate, seconds }));
   console.error(await terminateRun(bareQueue));
 }

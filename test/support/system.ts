@@ -3,12 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { ADT_EVENTS_TOPIC } from '@ct/contracts';
+import { startGroupAtEnd } from '@ct/kafka';
 import { startApp } from '@ct/observability';
 import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
 import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { OrchestratorModule } from '../../apps/orchestrator/src/orchestrator.module';
-import { startGroupAtEnd } from './kafka-probe';
 import { testEnv } from './test-env';
 
 export interface RunningSystem {

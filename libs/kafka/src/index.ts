@@ -2,3 +2,4 @@ export * from './kafka.tokens';
 export * from './kafka-publisher';
 export * from './kafka.module';
 export * from './kafka-log';
+export * from './group-offsets';

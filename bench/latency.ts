@@ -5,6 +5,24 @@ export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.max(0, index)];
 }
 
+/**
+ * Calls `send(i, due)` for i = 0 … total-1 at a steady `perSecond`, each at its due time
+ * (`performance.now()` clock) whatever the earlier calls take: an open loop, so queueing counts.
+ */
+export async function atSteadyRate(
+  perSecond: number,
+  total: number,
+  send: (index: number, due: number) => void,
+): Promise<void> {
+  const start = performance.now();
+  for (let i = 0; i < total; i += 1) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    send(i, due);
+  }
+}
+
 export interface RunResult {
   label: string;
   connections: number;
