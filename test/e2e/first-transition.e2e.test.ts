@@ -159,18 +159,20 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
         controlId,
         sendingFacility: facility,
         visit: { patientClass: 'O', visitNumber: { id: 'R1' }, location: { facility } },
-        referral: { originalReferralId: `REF-${facility}`, expiresAt: expires, type: { code: 'HH' } },
+        referral: { originalReferralId: `REF-${facility}`, expiresAt: expires, type: { code: 'MED' } },
       });
+    // not a home care referral (RF1-3 MED): it runs in a transition of its own, keyed by RF1-6
+    const transitionId = transitionWorkflowId(facility, `referral-REF-${facility}`);
     expect((await postHl7(referral('I12', 'CTL-REF-1'))).status).toBe(200);
     const task = await eventually(async () => {
-      const tasks = await tasksOf(`transitionId=${transitionWorkflowId(facility, 'R1')}`);
+      const tasks = await tasksOf(`transitionId=${transitionId}`);
       return tasks.find((t) => t.stepKey === 'schedule-referral');
     }, 'the referral task');
     expect(task).toMatchObject({ role: 'scheduler', status: 'open' });
 
     expect((await postHl7(referral('I14', 'CTL-REF-2'))).status).toBe(200);
     await eventually(async () => {
-      const tasks = await tasksOf(`transitionId=${transitionWorkflowId(facility, 'R1')}&status=cancelled`);
+      const tasks = await tasksOf(`transitionId=${transitionId}&status=cancelled`);
       return tasks.length === 1 ? tasks : undefined;
     }, 'the cancelled referral task');
   });

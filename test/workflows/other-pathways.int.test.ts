@@ -1,8 +1,16 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { referralEventSignal } from '@ct/workflows/care-transition.messages';
+import { adtEventSignal, referralEventSignal } from '@ct/workflows/care-transition.messages';
 import { dischargeEvent, eventuallyState, input, stepOf, withTransition } from './transition-harness';
 
 const MONDAY_NOON = '2055-03-01T17:00:00.000Z';
+const homeCare = {
+  patientKey: 'RIVERSIDE|MRN1',
+  referralId: 'HH1',
+  visitNumber: 'V1',
+  referralType: 'HOM',
+  occurredAt: MONDAY_NOON,
+  expiresAt: '2055-03-10T22:00:00.000Z',
+};
 
 describe('home health, mental health and referral pathways (time-skipping)', () => {
   it('home health (06): liaison confirmation alongside TCM; a missed 48-hour start of care escalates', async () => {
@@ -103,5 +111,64 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
     expect(activities.kinds()).not.toContain('breach.recorded:schedule-referral');
     expect(activities.kinds()).toContain('step.rescheduled:schedule-referral');
     expect(activities.closed).toEqual([expect.objectContaining({ outcome: 'referral-cancelled' })]);
+  });
+  it('a home care referral (REF^I12 HOM) turns a running TCM into home health; its I14 turns it back', async () => {
+    const activities = await withTransition(async (h) => {
+      await h.skipTo(MONDAY_NOON);
+      const handle = await h.start(dischargeEvent(MONDAY_NOON));
+      await eventuallyState(
+        handle,
+        (s) => s.pathwayId === 'tcm-discharge-home' && s.currentStep === 'tcm-contact',
+      );
+      const referral = { ...homeCare, occurredAt: '2055-03-01T19:00:00.000Z' };
+      await handle.signal(referralEventSignal, { ...referral, eventId: 'i12', type: 'referral.created' });
+      const joined = await eventuallyState(
+        handle,
+        (s) => stepOf(s, 'home-health-liaison-confirmation')?.status === 'open',
+      );
+      expect(joined).toMatchObject({ status: 'active', pathwayId: 'discharge-home-health' });
+      expect(stepOf(joined, 'tcm-contact')?.status).toBe('open'); // shared work is kept, not reopened
+      // I14 without RF1-3: the referral is known by its id
+      const { referralType: _omitted, ...cancel } = referral;
+      await handle.signal(referralEventSignal, { ...cancel, eventId: 'i14', type: 'referral.cancelled' });
+      const back = await eventuallyState(handle, (s) => s.pathwayId === 'tcm-discharge-home');
+      expect(back.status).toBe('active');
+      expect(stepOf(back, 'home-health-liaison-confirmation')).toBeUndefined();
+    });
+    expect(activities.opened.filter((t) => t.stepKey === 'tcm-contact')).toHaveLength(1);
+    expect(activities.closed).toEqual([
+      expect.objectContaining({ stepKey: 'home-health-liaison-confirmation', outcome: 'pathway-changed' }),
+    ]);
+  });
+
+  it('a home care referral before the discharge waits for it; with no discharge in 7 days it is scheduled', async () => {
+    await withTransition(async (h) => {
+      await h.skipTo(MONDAY_NOON);
+      const early = { ...homeCare, eventId: 'i12-v1', type: 'referral.created' as const };
+      const v1 = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
+        workflowId: input('V1').transitionId,
+        taskQueue: 'transitions',
+        args: [input('V1')],
+        signal: referralEventSignal,
+        signalArgs: [early],
+      });
+      expect((await h.state(v1)).status).toBe('waiting-for-discharge');
+      await v1.signal(adtEventSignal, dischargeEvent('2055-03-02T17:00:00.000Z'));
+      const discharged = await eventuallyState(v1, (s) => s.status === 'active');
+      expect(discharged.pathwayId).toBe('discharge-home-health');
+
+      const outpatient = { ...early, eventId: 'i12-v2', visitNumber: 'V2', referralId: 'HH2' };
+      const v2 = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
+        workflowId: input('V2').transitionId,
+        taskQueue: 'transitions',
+        args: [input('V2')],
+        signal: referralEventSignal,
+        signalArgs: [outpatient],
+      });
+      await h.skipTo('2055-03-09T18:00:00.000Z');
+      const scheduled = await eventuallyState(v2, (s) => s.status === 'active');
+      expect(scheduled).toMatchObject({ pathwayId: 'referral-scheduling', currentStep: 'schedule-referral' });
+      expect(scheduled.dueAt).toBe('2055-03-10T22:00:00.000Z');
+    });
   });
 });

@@ -24,6 +24,10 @@ export interface ReferralEvent {
   occurredAt: string;
   patientKey: string;
   referralId: string;
+  /** The visit the referral names (PV1-19), if any. */
+  visitNumber?: string;
+  /** RF1-3 referral type code (HL7 table 0281: HOM home care, MED, PSY ...). */
+  referralType?: string;
   /** The end of the window the referral asks to be scheduled in (RF1-8). */
   expiresAt?: string;
 }

@@ -1,10 +1,11 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import { isReadmission, selectPathway } from '@ct/domain/workflow-safe';
 import type { TimelineEntry } from './care-transition.activities';
 import type { ReferralEvent, TransitionEvent } from './care-transition.messages';
 import { dueClockActions } from './step-clocks';
 import type { TransitionRunner } from './transition-runner';
 import { at, foldFacts, readySteps, type TransitionStatus } from './transition-state';
+import type { TransitionFacts } from '@ct/domain/workflow-safe';
 
 export type Inbound =
   { source: 'adt'; event: TransitionEvent } | { source: 'referral'; event: ReferralEvent };
@@ -109,6 +110,9 @@ export class TransitionEvents {
   private async applyReferral(e: ReferralEvent): Promise<void> {
     const s = this.state;
     s.patientKey ??= e.patientKey;
+    // v4: a referral for this visit (home care) joins its discharge instead of replacing it
+    const forThisVisit = e.visitNumber === this.runner.input.visitNumber && s.trigger !== 'referral';
+    if (forThisVisit && patched('referral-joins-discharge')) return this.joinDischarge(e);
     if (e.type === 'referral.cancelled') return this.finish('cancelled', 'referral-cancelled');
     if (e.expiresAt && (!s.referralExpiresAt || e.type === 'referral.modified'))
       s.referralExpiresAt = e.expiresAt;
@@ -137,11 +141,39 @@ export class TransitionEvents {
     }
   }
 
+  /**
+   * A referral of this visit is one more fact the pathway is chosen by (a home care referral turns
+   * TCM into home health); I13 updates it, I14 withdraws it and the pathway is chosen again.
+   */
+  private async joinDischarge(e: ReferralEvent): Promise<void> {
+    const s = this.state;
+    const held = s.referrals?.find((r) => r.id === e.referralId);
+    const others = (s.referrals ?? []).filter((r) => r.id !== e.referralId);
+    const type = (e.referralType ?? held?.type ?? '').toUpperCase();
+    s.referrals =
+      e.type === 'referral.cancelled'
+        ? others
+        : [...others, { id: e.referralId, type, occurredAt: held?.occurredAt ?? e.occurredAt }];
+    if (e.expiresAt) s.referralExpiresAt = e.expiresAt;
+    if (['active', 'paused'].includes(s.status)) await this.reevaluate();
+  }
+
+  private facts(): TransitionFacts {
+    const facts = foldFacts(this.state.trigger!, this.state.facts);
+    const referrals = this.state.referrals;
+    return referrals ? { ...facts, referralTypes: referrals.map((r) => r.type) } : facts;
+  }
+
   /** Starts the pathway once the discharge (or referral) is known and not cancelled. */
   async startIfReady(): Promise<void> {
     const s = this.state;
     if (s.trigger === 'discharge' && s.cancelledAt && s.cancelledAt >= s.dischargeOccurredAt!) {
       return this.finish('cancelled', 'discharge-cancelled');
+    }
+    if (!s.trigger && this.waitExpired && s.referrals?.length && !s.cancelledAt) {
+      // no discharge came for the visit (an outpatient or ED visit): schedule the referral itself
+      s.trigger = 'referral';
+      s.startedAt = s.referrals[0].occurredAt;
     }
     if (!s.trigger) {
       if (this.waitExpired)
@@ -149,7 +181,7 @@ export class TransitionEvents {
       return;
     }
     s.startedAt ??= s.dischargedAt;
-    const selection = selectPathway(foldFacts(s.trigger, s.facts));
+    const selection = selectPathway(this.facts());
     if (selection.kind !== 'pathway') return this.finish('no-outreach', selection.reason);
     this.runner.usePathway(selection.pathway, s.startedAt!);
     const chosen = this.runner.entry('pathway.selected', [selection.pathway.id], {
@@ -161,7 +193,7 @@ export class TransitionEvents {
   /** A08 and later discharge messages: choose again; keep the work that both pathways share. */
   private async reevaluate(): Promise<void> {
     const s = this.state;
-    const selection = selectPathway(foldFacts(s.trigger!, s.facts));
+    const selection = selectPathway(this.facts());
     if (selection.kind !== 'pathway') {
       return this.finish(selection.kind === 'no-outreach' ? 'no-outreach' : 'cancelled', selection.reason);
     }

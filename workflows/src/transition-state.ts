@@ -53,6 +53,8 @@ export interface CarriedState {
   horizonAt?: string;
   pausedAt?: string;
   facts: FactEvent[];
+  /** Open referrals that joined this visit's discharge (home care): they choose the pathway too. */
+  referrals?: { id: string; type: string; occurredAt: string }[];
   steps: StepRun[];
   seen: string[];
   eventsSeen: number;

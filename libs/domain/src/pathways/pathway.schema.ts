@@ -50,6 +50,8 @@ export const criterionSchema = z.object({
   dispositions: z.array(z.string().min(1)).optional(),
   services: z.array(z.string().min(1)).optional(),
   primaryDiagnosisPrefixes: z.array(z.string().min(1)).optional(),
+  /** Types of an open referral the transition holds (RF1-3, HL7 table 0281, e.g. HOM home care). */
+  referralTypes: z.array(z.string().min(1)).optional(),
 });
 
 export const pathwaySchema = z

@@ -25,6 +25,15 @@ describe('selectPathway', () => {
     expect(chosen({ ...home, disposition: '06' })).toBe('discharge-home-health');
   });
 
+  it('chooses home health for a discharge that holds a home care referral (RF1-3 HOM or HH)', () => {
+    expect(chosen({ ...home, referralTypes: ['HOM'] })).toBe('discharge-home-health');
+    expect(chosen({ ...home, referralTypes: ['hh'] })).toBe('discharge-home-health');
+    // other referral types (table 0281: Lab, Med, Psy, ...) leave TCM as it was
+    expect(chosen({ ...home, referralTypes: ['LAB', 'MED'] })).toBe('tcm-discharge-home');
+    expect(chosen({ ...home, referralTypes: [] })).toBe('tcm-discharge-home');
+    expect(chosen({ ...home, disposition: '20', referralTypes: ['HOM'] })).toBe('no-outreach');
+  });
+
   it('chooses mental health follow-up for service PSY or an F-chapter primary diagnosis', () => {
     expect(chosen({ ...home, service: 'psy' })).toBe('mental-health-follow-up');
     expect(chosen({ ...home, diagnoses: ['F32.2'] })).toBe('mental-health-follow-up');

@@ -9,6 +9,8 @@ export interface TransitionFacts {
   service?: string;
   /** ICD-10 codes, primary first. */
   diagnoses?: readonly string[];
+  /** RF1-3 codes of the referrals the transition holds open (e.g. HOM: home care). */
+  referralTypes?: readonly string[];
 }
 
 export type PathwaySelection =
@@ -27,7 +29,12 @@ function matches(c: PathwayCriterion, facts: TransitionFacts): boolean {
     (!c.dispositions || (facts.disposition !== undefined && c.dispositions.includes(facts.disposition))) &&
     (!c.services || (facts.service !== undefined && c.services.includes(facts.service.toUpperCase()))) &&
     (!c.primaryDiagnosisPrefixes ||
-      (primary !== undefined && c.primaryDiagnosisPrefixes.some((p) => primary.startsWith(p.toUpperCase()))))
+      (primary !== undefined &&
+        c.primaryDiagnosisPrefixes.some((p) => primary.startsWith(p.toUpperCase())))) &&
+    (!c.referralTypes ||
+      (facts.referralTypes ?? []).some((t) =>
+        c.referralTypes!.some((r) => r.toUpperCase() === t.toUpperCase()),
+      ))
   );
 }
 

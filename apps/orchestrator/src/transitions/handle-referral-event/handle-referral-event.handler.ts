@@ -1,18 +1,25 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { referralEventSignal, type ReferralEvent } from '@ct/workflows/care-transition.messages';
+import { isHomeCareReferral } from '@ct/domain';
 import { TransitionStarter } from '../transition-starter';
 import { HandleReferralEventCommand } from './handle-referral-event.command';
 
-/** A referral without a visit still needs a stable key: its originating referral id (RF1-6). */
-export function referralTransitionKey(event: { visitNumber?: string; referral: { id: string } }): string {
-  return event.visitNumber ?? `referral-${event.referral.id}`;
+/**
+ * A home care referral (RF1-3 HOM) for a visit joins that visit's transition: it turns the
+ * discharge's TCM into home health. Any other referral is scheduled in a transition of its own,
+ * keyed by its originating referral id (RF1-6), so it never takes the place of a discharge.
+ */
+export function referralTransitionKey(event: {
+  visitNumber?: string;
+  referral: { id: string; type?: { code?: string } };
+}): string {
+  return event.visitNumber && isHomeCareReferral(event.referral.type?.code)
+    ? event.visitNumber
+    : `referral-${event.referral.id}`;
 }
 
-/**
- * A referral joins the transition of its visit (e.g. home health after a discharge) or, with no
- * such transition yet, starts one that runs the referral pathway; I13/I14 reach the same workflow.
- */
+/** Routes I12/I13/I14 to their transition (they carry the same RF1-3 and RF1-6 as the I12). */
 @CommandHandler(HandleReferralEventCommand)
 export class HandleReferralEventHandler implements ICommandHandler<HandleReferralEventCommand> {
   private readonly logger = new Logger(HandleReferralEventHandler.name);
@@ -26,6 +33,8 @@ export class HandleReferralEventHandler implements ICommandHandler<HandleReferra
       occurredAt: event.occurredAt,
       patientKey: event.patient.key,
       referralId: event.referral.id,
+      visitNumber: event.visitNumber,
+      referralType: event.referral.type?.code,
       expiresAt: event.referral.expiresAt,
     };
     const visit = referralTransitionKey(event);

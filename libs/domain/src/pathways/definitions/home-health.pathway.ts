@@ -1,14 +1,27 @@
 import { definePathway } from '../pathway';
 import { TCM_HORIZON, tcmSteps } from './tcm-steps';
 
-/** TCM plus home health start of care within 48 hours of discharge (42 CFR 484.55). */
+/** RF1-3 codes (HL7 table 0281 "Hom", and the common local "HH") of a home care referral. */
+export const HOME_CARE_REFERRAL_TYPES: readonly string[] = ['HOM', 'HH'];
+
+export function isHomeCareReferral(type: string | undefined): boolean {
+  return type !== undefined && HOME_CARE_REFERRAL_TYPES.includes(type.toUpperCase());
+}
+
+/**
+ * TCM plus home health start of care within 48 hours of discharge (42 CFR 484.55): for a discharge
+ * to home health (06), or a discharge the visit's home care referral (REF^I12, RF1-3 HOM) joins.
+ */
 export const dischargeHomeHealth = definePathway({
   id: 'discharge-home-health',
   version: 1,
   title: 'Discharge with home health',
   trigger: 'discharge',
   priority: 20,
-  appliesWhen: [{ patientClasses: ['I'], dispositions: ['06'] }],
+  appliesWhen: [
+    { patientClasses: ['I'], dispositions: ['06'] },
+    { patientClasses: ['I'], referralTypes: [...HOME_CARE_REFERRAL_TYPES] },
+  ],
   onReadmission: 'close',
   horizon: TCM_HORIZON,
   steps: [
