@@ -171,4 +171,57 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
       expect(scheduled.dueAt).toBe('2055-03-10T22:00:00.000Z');
     });
   });
+  it('referral: an admission pauses it; the discharge of that stay resumes it with its clock moved by the pause', async () => {
+    await withTransition(async (h) => {
+      await h.skipTo(MONDAY_NOON);
+      const args = { ...input('REF2'), transitionId: 'referral:RIVERSIDE:R2' };
+      const handle = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
+        workflowId: args.transitionId,
+        taskQueue: 'transitions',
+        args: [args],
+        signal: referralEventSignal,
+        signalArgs: [
+          {
+            ...homeCare,
+            visitNumber: undefined,
+            referralType: 'MED',
+            eventId: 'i12',
+            type: 'referral.created',
+          },
+        ],
+      });
+      await eventuallyState(handle, (s) => s.dueAt === '2055-03-10T22:00:00.000Z');
+      const stay = { visitNumber: 'V9', patientClass: 'I' };
+      const admitted = '2055-03-02T17:00:00.000Z';
+      await h.skipTo(admitted);
+      await handle.signal(adtEventSignal, {
+        ...dischargeEvent(admitted, stay),
+        eventId: 'a01-v9',
+        type: 'patient.admitted',
+        admitAt: admitted,
+      });
+      await eventuallyState(handle, (s) => s.status === 'paused');
+      // another visit's update is not this transition's business: it stays paused
+      await handle.signal(adtEventSignal, {
+        ...dischargeEvent(admitted, stay),
+        eventId: 'a08-v9',
+        type: 'patient.updated',
+      });
+      await h.skipTo('2055-03-05T17:00:00.000Z');
+      expect((await h.state(handle)).status).toBe('paused');
+      await handle.signal(adtEventSignal, {
+        ...dischargeEvent('2055-03-05T17:00:00.000Z', stay),
+        eventId: 'a03-v9',
+      });
+      const resumed = await eventuallyState(handle, (s) => s.status === 'active');
+      expect(resumed).toMatchObject({ pathwayId: 'referral-scheduling', currentStep: 'schedule-referral' });
+      // paused from day 1 to day 4 (three days, to the clock's resolution): the window ends three days later
+      expect(
+        new Date(resumed.dueAt!).getTime() - Date.parse('2055-03-10T22:00:00.000Z'),
+      ).toBeGreaterThanOrEqual(3 * 86_400_000);
+      expect(new Date(resumed.dueAt!).getTime() - Date.parse('2055-03-10T22:00:00.000Z')).toBeLessThan(
+        3 * 86_400_000 + 3_600_000,
+      );
+    });
+  });
 });

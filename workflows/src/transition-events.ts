@@ -13,6 +13,8 @@ export type Inbound =
 /** A transition started by an out-of-order event waits this long for its discharge. */
 const WAIT_FOR_DISCHARGE_MS = 7 * 24 * 3_600_000;
 const FACT_TYPES = ['patient.discharged', 'patient.updated', 'patient.class-changed'];
+/** Events about another visit of the patient that concern this transition. */
+const CROSS_VISIT = ['patient.admitted', 'patients.merged'];
 
 /** How ADT and referral events change a transition, before and after its pathway started. */
 export class TransitionEvents {
@@ -67,6 +69,15 @@ export class TransitionEvents {
   private async applyAdt(e: TransitionEvent): Promise<void> {
     const s = this.state;
     s.patientKey ??= e.patientKey;
+    if (
+      e.visitNumber !== undefined &&
+      e.visitNumber !== this.runner.input.visitNumber &&
+      !CROSS_VISIT.includes(e.type)
+    ) {
+      // another visit's discharge reaches a paused transition only (the orchestrator sends it there)
+      if (s.status === 'paused' && e.type === 'patient.discharged') return this.resume();
+      return this.ignore(e, 'other-visit');
+    }
     if (FACT_TYPES.includes(e.type)) {
       s.facts.push({
         occurredAt: e.occurredAt,
@@ -94,12 +105,6 @@ export class TransitionEvents {
       }
     } else if (e.type === 'patient.admitted') {
       await this.admitted(e);
-    } else if (
-      s.status === 'paused' &&
-      e.type === 'patient.discharged' &&
-      e.visitNumber !== this.runner.input.visitNumber
-    ) {
-      await this.resume();
     } else if (FACT_TYPES.includes(e.type) && ['active', 'paused'].includes(s.status)) {
       await this.reevaluate();
     } else if (!FACT_TYPES.includes(e.type)) {

@@ -32,7 +32,7 @@ describe('HandleAdtEventHandler routing', () => {
   const starter = { signalWithStart: jest.fn().mockResolvedValue('transition:RIV:V1') };
   const signal = jest.fn();
   const temporal = { workflow: { getHandle: jest.fn(() => ({ signal })) } };
-  const lookup = { idsFor: jest.fn() };
+  const lookup = { idsFor: jest.fn().mockResolvedValue([]) };
   const handler = new HandleAdtEventHandler(
     temporal as unknown as Client,
     lookup as unknown as OpenTransitionsLookup,
@@ -70,6 +70,18 @@ describe('HandleAdtEventHandler routing', () => {
       'no-transition',
     );
     expect(lookup.idsFor).toHaveBeenLastCalledWith('RIV|OLD');
+  });
+
+  it('tells the patient paused transitions (not its own) about a discharge, so they resume', async () => {
+    lookup.idsFor.mockResolvedValueOnce(['transition:RIV:referral-R1', 'transition:RIV:V1']);
+    expect(await run(event('patient.discharged'))).toBe('started-or-signalled');
+    expect(lookup.idsFor).toHaveBeenLastCalledWith('RIV|MRN1', ['paused']);
+    expect(temporal.workflow.getHandle.mock.calls).toEqual([['transition:RIV:referral-R1']]);
+    expect(signal).toHaveBeenCalledTimes(1);
+
+    // an A13 or an A08 does not end a pause
+    await run(event('discharge.cancelled'));
+    expect(lookup.idsFor).toHaveBeenCalledTimes(1);
   });
 
   it('ignores events that do not concern transitions', async () => {

@@ -16,8 +16,9 @@ const CROSS_VISIT = ['patient.admitted', 'patients.merged'];
 
 /**
  * Routes an ADT event to care transitions: a discharge (or an A13 or A08 about a discharged visit
- * that may have overtaken it) signals-with-start the visit's transition; an admission or merge
- * signals the patient's open transitions; the workflow decides what each event means.
+ * that may have overtaken it) signals-with-start the visit's transition, and a discharge also
+ * reaches the patient's paused transitions; an admission or merge signals the patient's open
+ * transitions; the workflow decides what each event means.
  */
 @CommandHandler(HandleAdtEventCommand)
 export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventCommand> {
@@ -38,6 +39,7 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
     if (STARTING.includes(event.type) || discharged) {
       await this.starter.signalWithStart(event.facility, event.visit.number, adtEventSignal, signal);
       this.logger.log({ eventId: event.eventId, workflowId }, 'transition started or signalled');
+      if (event.type === 'patient.discharged') await this.resumePaused(event, signal, workflowId);
       return 'started-or-signalled';
     }
     if (event.type === 'patient.updated' || event.type === 'patient.class-changed') {
@@ -54,6 +56,14 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
     for (const id of ids) if (await this.signal(id, signal)) reached += 1;
     this.logger.log({ eventId: event.eventId, transitions: reached }, 'patient event routed');
     return reached > 0 ? 'signalled' : 'no-transition';
+  }
+
+  /** The discharge from a readmission ends the pause of the patient's paused transitions. */
+  private async resumePaused(event: AdtEventV1, signal: TransitionEvent, own: string): Promise<void> {
+    const ids = (await this.lookup.idsFor(event.patient.key, ['paused'])).filter((id) => id !== own);
+    for (const id of ids) await this.signal(id, signal);
+    if (ids.length)
+      this.logger.log({ eventId: event.eventId, transitions: ids.length }, 'paused transitions told');
   }
 
   private async signal(workflowId: string, signal: TransitionEvent): Promise<boolean> {

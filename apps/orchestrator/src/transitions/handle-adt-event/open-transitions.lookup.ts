@@ -13,10 +13,10 @@ export class OpenTransitionsLookup {
     @InjectRepository(TransitionEntity) private readonly transitions: Repository<TransitionEntity>,
   ) {}
 
-  async idsFor(patientKey: string): Promise<string[]> {
+  async idsFor(patientKey: string, statuses: string[] = ['active', 'paused']): Promise<string[]> {
     const rows = await this.transitions.find({
       select: { id: true },
-      where: { patientKey, status: In(['active', 'paused']) },
+      where: { patientKey, status: In(statuses) },
     });
     return rows.map((row) => row.id);
   }
