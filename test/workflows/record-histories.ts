@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { adtEventSignal } from '@ct/workflows/care-transition.messages';
+import { adtEventSignal, referralEventSignal } from '@ct/workflows/care-transition.messages';
 import { dischargeEvent, eventuallyState, withTransition, type Harness } from './transition-harness';
 
 /** Scenarios whose histories the replay test keeps; re-record only for a deliberate, patched change. */
@@ -38,17 +38,43 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
     await handle.result();
     return handle;
   },
+  'home-care-referral': async (h) => {
+    await h.skipTo('2055-03-01T17:00:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-03-01T17:00:00.000Z'));
+    await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
+    const referral = {
+      patientKey: 'RIVERSIDE|MRN1',
+      referralId: 'HH1',
+      visitNumber: 'V1',
+      referralType: 'HOM',
+      occurredAt: '2055-03-01T19:00:00.000Z',
+    };
+    await handle.signal(referralEventSignal, { ...referral, eventId: 'i12', type: 'referral.created' });
+    await eventuallyState(handle, (s) => s.pathwayId === 'discharge-home-health');
+    await handle.signal(referralEventSignal, { ...referral, eventId: 'i14', type: 'referral.cancelled' });
+    await eventuallyState(handle, (s) => s.pathwayId === 'tcm-discharge-home');
+    await handle.signal(adtEventSignal, {
+      ...dischargeEvent('2055-03-01T20:00:00.000Z'),
+      eventId: 'evt-cancel',
+      type: 'discharge.cancelled',
+    });
+    await handle.result();
+    return handle;
+  },
 };
 
 /**
  * Writes `<scenario>.json`, or `<scenario>.<label>.json` with a label (name it after the patch), so
- * histories of earlier versions stay and keep being replayed.
+ * histories of earlier versions stay and keep being replayed; `only` names the scenarios to record
+ * (a new scenario for a new patch, without copies of the others).
  */
 export async function recordHistories(
   dir = path.join(__dirname, 'histories'),
   label?: string,
+  only?: string[],
 ): Promise<void> {
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
+    if (only && !only.includes(name)) continue;
     await withTransition(async (h) => {
       const handle = await scenario(h);
       const history = await handle.fetchHistory();

@@ -11,13 +11,14 @@ const dir = path.join(__dirname, 'histories');
  * Replays histories recorded from earlier workflow versions against today's code: a change that
  * is not deterministic (a new command without patched()) fails here, before it reaches workers.
  * RECORD_HISTORIES=<patch id> records today's histories next to the old ones (after a patched change);
- * RECORD_HISTORIES=1 overwrites the unlabelled ones.
+ * RECORD_HISTORIES=1 overwrites the unlabelled ones; RECORD_SCENARIOS=a,b records only those.
  */
 describe('workflow determinism over recorded histories', () => {
   if (process.env.RECORD_HISTORIES) {
     it('records histories', async () => {
       const label = process.env.RECORD_HISTORIES;
-      await recordHistories(dir, label === '1' ? undefined : label);
+      const only = process.env.RECORD_SCENARIOS?.split(',');
+      await recordHistories(dir, label === '1' ? undefined : label, only);
     });
     return;
   }
