@@ -39,6 +39,30 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   MLLP_PORT: port.default(2575),
   MLLP_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   MLLP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+  /**
+   * FHIR identifier systems and the HL7 assigning authority (CX.4) each stands for, as
+   * `system=AUTHORITY` pairs separated by commas: a patient then has one key whichever way its
+   * hospital sends (e.g. `urn:oid:2.16.840.1.113883.19.5=RIVERSIDE`).
+   */
+  FHIR_IDENTIFIER_AUTHORITIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const map = new Map<string, string>();
+      for (const pair of value
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const at = pair.lastIndexOf('=');
+        const [system, authority] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        if (at < 1 || !authority) {
+          ctx.addIssue({ code: 'custom', message: `"${pair}" is not system=AUTHORITY` });
+          return z.NEVER;
+        }
+        map.set(system, authority);
+      }
+      return map as ReadonlyMap<string, string>;
+    }),
 });
 export const orchestratorEnvSchema = baseEnvSchema.extend({
   PORT: port.default(3002),

@@ -36,6 +36,23 @@ describe('validateEnv', () => {
     );
   });
 
+  it('reads FHIR identifier systems and their HL7 authorities, and refuses a pair without one', () => {
+    expect(validateEnv(gatewayEnvSchema, good).FHIR_IDENTIFIER_AUTHORITIES.size).toBe(0);
+    const env = validateEnv(gatewayEnvSchema, {
+      ...good,
+      FHIR_IDENTIFIER_AUTHORITIES:
+        'urn:oid:2.16.840.1.113883.19.5=RIVERSIDE, https://mercy.example/mrn = MERCY',
+    });
+    expect([...env.FHIR_IDENTIFIER_AUTHORITIES]).toEqual([
+      ['urn:oid:2.16.840.1.113883.19.5', 'RIVERSIDE'],
+      ['https://mercy.example/mrn', 'MERCY'],
+    ]);
+    for (const bad of ['urn:oid:1.2.3', 'urn:oid:1.2.3=', '=RIVERSIDE'])
+      expect(() => validateEnv(gatewayEnvSchema, { ...good, FHIR_IDENTIFIER_AUTHORITIES: bad })).toThrow(
+        /FHIR_IDENTIFIER_AUTHORITIES.*not system=AUTHORITY/,
+      );
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });

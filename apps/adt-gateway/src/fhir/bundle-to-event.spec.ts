@@ -52,6 +52,34 @@ describe('bundleToEvent: mapping', () => {
     );
   });
 
+  it('keys the patient as HL7 would (CX.4|id): configured authority, else the assigner, else the system', () => {
+    const mrn = (extra: object) => ({
+      patient: {
+        resourceType: 'Patient' as const,
+        identifier: [
+          {
+            system: 'urn:oid:2.16.840.1.113883.19.5',
+            value: 'MRN1001',
+            type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+            ...extra,
+          },
+        ],
+      },
+    });
+    const keyOf = (options: NotificationBundleOptions, authorities = new Map<string, string>()) =>
+      (
+        bundleToEvent(readNotification(JSON.stringify(notificationBundle(options))), authorities)
+          .value as AdtEventV1
+      ).patient.key;
+    const configured = new Map([['urn:oid:2.16.840.1.113883.19.5', 'RIVERSIDE']]);
+    expect(keyOf(mrn({}), configured)).toBe('RIVERSIDE|MRN1001');
+    expect(keyOf(mrn({ assigner: { identifier: { value: 'RIVERSIDE' } } }))).toBe('RIVERSIDE|MRN1001');
+    expect(keyOf(mrn({ assigner: { display: 'RIVERSIDE' } }))).toBe('RIVERSIDE|MRN1001');
+    expect(keyOf(mrn({}))).toBe('urn:oid:2.16.840.1.113883.19.5|MRN1001');
+    // the configured map wins over what a sender puts in assigner
+    expect(keyOf(mrn({ assigner: { display: 'Riverside Hospital' } }), configured)).toBe('RIVERSIDE|MRN1001');
+  });
+
   it('keys the partition by a hash of the patient key, not the MRN', () => {
     const result = map();
     expect(result.key).toMatch(/^pk_[0-9a-f]{32}$/);

@@ -17,8 +17,18 @@ type Identifier = AdtEventV1['patient']['identifiers'][number];
 
 const typeOf = (id: FhirIdentifier) => id.type?.coding?.find((c) => c.code)?.code;
 
-function identifierOf(id: FhirIdentifier): Identifier[] {
-  return id.value ? [{ id: id.value, assigningAuthority: id.system, typeCode: typeOf(id) }] : [];
+/** System URI → HL7 assigning authority (CX.4), so FHIR and HL7 give a patient the same key. */
+export type IdentifierAuthorities = ReadonlyMap<string, string>;
+
+/**
+ * The assigning authority is the configured one for the identifier's system, else its assigner
+ * (how the v2-to-FHIR mapping carries CX.4), else the system URI itself.
+ */
+function identifierOf(id: FhirIdentifier, authorities: IdentifierAuthorities): Identifier[] {
+  if (!id.value) return [];
+  const assigner = id.assigner?.identifier?.value || id.assigner?.display || undefined;
+  const authority = (id.system && authorities.get(id.system)) || assigner || id.system;
+  return [{ id: id.value, assigningAuthority: authority, typeCode: typeOf(id) }];
 }
 
 /** An Organization's or Location's identifier, else its name; else what the reference itself says. */
@@ -43,7 +53,10 @@ function diagnosesOf({ bundle, encounter }: NotificationMessage): AdtEventV1['di
 }
 
 /** Maps a notification message to the same adt.event.v1 an HL7 A01/A02/A03 gives. */
-export function bundleToEvent(message: NotificationMessage): NormalizedEvent {
+export function bundleToEvent(
+  message: NotificationMessage,
+  authorities: IdentifierAuthorities = new Map(),
+): NormalizedEvent {
   const { bundle, header, encounter, patient, encounterAt, patientAt } = message;
   const origin = originOf(message);
   const { type, trigger } = NOTIFICATION_EVENTS[origin.messageType];
@@ -69,7 +82,7 @@ export function bundleToEvent(message: NotificationMessage): NormalizedEvent {
       `${encounterAt}.serviceProvider`,
     );
   }
-  const identifiers = patient.identifier.flatMap(identifierOf);
+  const identifiers = patient.identifier.flatMap((id) => identifierOf(id, authorities));
   if (!identifiers.length) {
     throw FhirInputError.of('required', 'Patient.identifier needs a value', `${patientAt}.identifier`);
   }

@@ -19,6 +19,13 @@ export const identifierSchema = z.object({
   value: z.string().min(1).optional(),
   type: concept.optional(),
   use: z.string().optional(),
+  /** Who issued it: HL7 v2 CX.4 in the v2-to-FHIR mapping. */
+  assigner: z
+    .object({
+      identifier: z.object({ value: z.string().optional() }).optional(),
+      display: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const referenceSchema = z.object({

@@ -10,6 +10,7 @@ describe('ProcessMessageHandler', () => {
   const handler = new ProcessMessageHandler(
     handOff as unknown as HandOffService,
     rejections as unknown as RejectMessageService,
+    { FHIR_IDENTIFIER_AUTHORITIES: new Map() },
   );
   const run = (body: unknown) => handler.execute(new ProcessMessageCommand(JSON.stringify(body)));
 

@@ -1,5 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { APP_ENV, type GatewayEnv } from '@ct/config';
 import { HandOffService } from '../ingest/hand-off.service';
 import { RejectMessageService } from '../ingest/reject-message.service';
 import { bundleToEvent } from './bundle-to-event';
@@ -27,6 +28,7 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
   constructor(
     private readonly handOff: HandOffService,
     private readonly rejections: RejectMessageService,
+    @Inject(APP_ENV) private readonly env: Pick<GatewayEnv, 'FHIR_IDENTIFIER_AUTHORITIES'>,
   ) {}
 
   async execute({ raw }: ProcessMessageCommand): Promise<ProcessMessageResult> {
@@ -34,7 +36,7 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
     try {
       const message = readNotification(raw);
       origin = originOf(message);
-      const normalized = bundleToEvent(message);
+      const normalized = bundleToEvent(message, this.env.FHIR_IDENTIFIER_AUTHORITIES);
       const record = { ...origin, transport: 'fhir', raw, eventId: normalized.value.eventId };
       const result = await this.handOff.handOff(record, normalized);
       if (result.outcome === 'unavailable') return UNAVAILABLE;
