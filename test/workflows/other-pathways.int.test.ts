@@ -86,14 +86,11 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
       await h.skipTo(MONDAY_NOON);
       const args = { ...input('REF1'), transitionId: 'referral:RIVERSIDE:R1' };
       const referral = { patientKey: 'RIVERSIDE|MRN1', referralId: 'R1', occurredAt: MONDAY_NOON };
-      const handle = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
-        workflowId: args.transitionId,
-        taskQueue: 'transitions',
-        args: [args],
-        signal: referralEventSignal,
-        signalArgs: [
-          { ...referral, eventId: 'i12', type: 'referral.created', expiresAt: '2055-03-10T22:00:00.000Z' },
-        ],
+      const handle = await h.startByReferral(args, {
+        ...referral,
+        eventId: 'i12',
+        type: 'referral.created',
+        expiresAt: '2055-03-10T22:00:00.000Z',
       });
       const first = await eventuallyState(handle, (s) => s.currentStep === 'schedule-referral');
       expect(first).toMatchObject({ pathwayId: 'referral-scheduling', dueAt: '2055-03-10T22:00:00.000Z' });
@@ -145,26 +142,14 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
     await withTransition(async (h) => {
       await h.skipTo(MONDAY_NOON);
       const early = { ...homeCare, eventId: 'i12-v1', type: 'referral.created' as const };
-      const v1 = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
-        workflowId: input('V1').transitionId,
-        taskQueue: 'transitions',
-        args: [input('V1')],
-        signal: referralEventSignal,
-        signalArgs: [early],
-      });
+      const v1 = await h.startByReferral(input('V1'), early);
       expect((await h.state(v1)).status).toBe('waiting-for-discharge');
       await v1.signal(adtEventSignal, dischargeEvent('2055-03-02T17:00:00.000Z'));
       const discharged = await eventuallyState(v1, (s) => s.status === 'active');
       expect(discharged.pathwayId).toBe('discharge-home-health');
 
       const outpatient = { ...early, eventId: 'i12-v2', visitNumber: 'V2', referralId: 'HH2' };
-      const v2 = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
-        workflowId: input('V2').transitionId,
-        taskQueue: 'transitions',
-        args: [input('V2')],
-        signal: referralEventSignal,
-        signalArgs: [outpatient],
-      });
+      const v2 = await h.startByReferral(input('V2'), outpatient);
       await h.skipTo('2055-03-09T18:00:00.000Z');
       const scheduled = await eventuallyState(v2, (s) => s.status === 'active');
       expect(scheduled).toMatchObject({ pathwayId: 'referral-scheduling', currentStep: 'schedule-referral' });
@@ -175,20 +160,12 @@ describe('home health, mental health and referral pathways (time-skipping)', () 
     await withTransition(async (h) => {
       await h.skipTo(MONDAY_NOON);
       const args = { ...input('REF2'), transitionId: 'referral:RIVERSIDE:R2' };
-      const handle = await h.env.client.workflow.signalWithStart('careTransitionWorkflow', {
-        workflowId: args.transitionId,
-        taskQueue: 'transitions',
-        args: [args],
-        signal: referralEventSignal,
-        signalArgs: [
-          {
-            ...homeCare,
-            visitNumber: undefined,
-            referralType: 'MED',
-            eventId: 'i12',
-            type: 'referral.created',
-          },
-        ],
+      const handle = await h.startByReferral(args, {
+        ...homeCare,
+        visitNumber: undefined,
+        referralType: 'MED',
+        eventId: 'i12',
+        type: 'referral.created',
       });
       await eventuallyState(handle, (s) => s.dueAt === '2055-03-10T22:00:00.000Z');
       const stay = { visitNumber: 'V9', patientClass: 'I' };

@@ -4,8 +4,10 @@ import { careTransitionWorkflow } from '@ct/workflows/care-transition.workflow';
 import {
   adtEventSignal,
   completeStepUpdate,
+  referralEventSignal,
   stateQuery,
   type CareTransitionInput,
+  type ReferralEvent,
   type TransitionEvent,
 } from '@ct/workflows/care-transition.messages';
 import { FakeTransitionActivities } from '../support/fake-transition-activities';
@@ -23,6 +25,11 @@ export interface Harness {
   start(
     event: TransitionEvent,
     overrides?: Partial<CareTransitionInput>,
+  ): Promise<WorkflowHandleWithSignaledRunId<typeof careTransitionWorkflow>>;
+  /** Starts (or signals) a transition with a referral event, as the orchestrator does. */
+  startByReferral(
+    args: CareTransitionInput,
+    event: ReferralEvent,
   ): Promise<WorkflowHandleWithSignaledRunId<typeof careTransitionWorkflow>>;
   complete(handle: WorkflowHandle, stepKey: string, outcome: string): Promise<unknown>;
   state(handle: WorkflowHandle): ReturnType<typeof queryState>;
@@ -81,6 +88,14 @@ export async function withTransition(body: (h: Harness) => Promise<void>): Promi
           signalArgs: [event],
         });
       },
+      startByReferral: (args, event) =>
+        env.client.workflow.signalWithStart(careTransitionWorkflow, {
+          workflowId: args.transitionId,
+          taskQueue,
+          args: [args],
+          signal: referralEventSignal,
+          signalArgs: [event],
+        }),
       complete: (handle, stepKey, outcome) =>
         handle.executeUpdate(completeStepUpdate, {
           args: [{ stepKey, outcome, completedBy: 'coordinator-1' }],

@@ -74,7 +74,8 @@ export class TransitionEvents {
       e.visitNumber !== this.runner.input.visitNumber &&
       !CROSS_VISIT.includes(e.type)
     ) {
-      // another visit's discharge reaches a paused transition only (the orchestrator sends it there)
+      // another visit's discharge reaches a paused transition only (the orchestrator sends it there);
+      // not behind patched(): no earlier history holds another visit's A03/A08, nothing routed them
       if (s.status === 'paused' && e.type === 'patient.discharged') return this.resume();
       return this.ignore(e, 'other-visit');
     }
