@@ -33,37 +33,60 @@ export const baseEnvSchema = z.object({
 });
 
 export const apiEnvSchema = baseEnvSchema.extend({ PORT: port.default(3000) });
-export const gatewayEnvSchema = baseEnvSchema.extend({
-  PORT: port.default(3001),
-  MLLP_HOST: z.string().default('127.0.0.1'),
-  MLLP_PORT: port.default(2575),
-  MLLP_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  MLLP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
-  /**
-   * FHIR identifier systems and the HL7 assigning authority (CX.4) each stands for, as
-   * `system=AUTHORITY` pairs separated by commas: a patient then has one key whichever way its
-   * hospital sends (e.g. `urn:oid:2.16.840.1.113883.19.5=RIVERSIDE`).
-   */
-  FHIR_IDENTIFIER_AUTHORITIES: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      const map = new Map<string, string>();
-      for (const pair of value
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean)) {
-        const at = pair.lastIndexOf('=');
-        const [system, authority] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
-        if (at < 1 || !authority) {
-          ctx.addIssue({ code: 'custom', message: `"${pair}" is not system=AUTHORITY` });
-          return z.NEVER;
-        }
-        map.set(system, authority);
+/** `system=AUTHORITY,...` → a map; an entry is named by its position, never echoed (config may hold secrets). */
+const identifierAuthorities = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const map = new Map<string, string>();
+    const entries = value.split(',').map((entry) => entry.trim());
+    for (const [index, entry] of entries.filter(Boolean).entries()) {
+      const at = entry.lastIndexOf('=');
+      const [system, authority] = [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
+      if (at < 1 || !system || !authority) {
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} is not system=AUTHORITY` });
+        return z.NEVER;
       }
-      return map as ReadonlyMap<string, string>;
-    }),
-});
+      map.set(system, authority);
+    }
+    return map as ReadonlyMap<string, string>;
+  });
+
+const pemFile = z.string().min(1).optional();
+
+export const gatewayEnvSchema = baseEnvSchema
+  .extend({
+    PORT: port.default(3001),
+    MLLP_HOST: z.string().default('127.0.0.1'),
+    MLLP_PORT: port.default(2575),
+    MLLP_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    MLLP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+    /** MLLP over TLS: the listener's certificate and private key (PEM files), both or neither. */
+    MLLP_TLS_CERT_FILE: pemFile,
+    MLLP_TLS_KEY_FILE: pemFile,
+    /** With a CA (PEM), senders must present a certificate it signed (mutual TLS). */
+    MLLP_TLS_CA_FILE: pemFile,
+    /**
+     * FHIR identifier systems and the HL7 assigning authority (CX.4) each stands for, as
+     * `system=AUTHORITY` pairs separated by commas: a patient then has one key whichever way its
+     * hospital sends (e.g. `urn:oid:2.16.840.1.113883.19.5=RIVERSIDE`).
+     */
+    FHIR_IDENTIFIER_AUTHORITIES: identifierAuthorities,
+  })
+  .superRefine((env, ctx) => {
+    if (!env.MLLP_TLS_CERT_FILE !== !env.MLLP_TLS_KEY_FILE) {
+      const path = [env.MLLP_TLS_CERT_FILE ? 'MLLP_TLS_KEY_FILE' : 'MLLP_TLS_CERT_FILE'];
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: 'MLLP over TLS needs both a certificate and a key file',
+      });
+    }
+    if (env.MLLP_TLS_CA_FILE && !env.MLLP_TLS_CERT_FILE) {
+      const message = 'a client CA means mutual TLS: set MLLP_TLS_CERT_FILE and MLLP_TLS_KEY_FILE too';
+      ctx.addIssue({ code: 'custom', path: ['MLLP_TLS_CA_FILE'], message });
+    }
+  });
 export const orchestratorEnvSchema = baseEnvSchema.extend({
   PORT: port.default(3002),
   ORCHESTRATOR_GROUP_ID: z.string().min(1).default('orchestrator'),

@@ -53,6 +53,17 @@ describe('validateEnv', () => {
       );
   });
 
+  it('takes MLLP TLS files as a certificate and key pair, a client CA only with them', () => {
+    const tls = { MLLP_TLS_CERT_FILE: '/etc/ct/mllp.pem', MLLP_TLS_KEY_FILE: '/etc/ct/mllp.key' };
+    expect(validateEnv(gatewayEnvSchema, { ...good, ...tls })).toMatchObject(tls);
+    expect(() => validateEnv(gatewayEnvSchema, { ...good, MLLP_TLS_CERT_FILE: '/etc/ct/mllp.pem' })).toThrow(
+      /MLLP_TLS_KEY_FILE: MLLP over TLS needs both a certificate and a key file/,
+    );
+    expect(() => validateEnv(gatewayEnvSchema, { ...good, MLLP_TLS_CA_FILE: '/etc/ct/senders.pem' })).toThrow(
+      /MLLP_TLS_CA_FILE: a client CA means mutual TLS/,
+    );
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });

@@ -11,6 +11,7 @@ import { APP_ENV, type GatewayEnv } from '@ct/config';
 import { buildAck } from '@ct/hl7';
 import { MllpServer } from '@ct/mllp';
 import { IngestMessageCommand } from '../ingest/ingest-message.command';
+import { mllpTlsOptions } from './mllp-tls';
 
 /**
  * The MLLP port hospital interface engines connect to. Each frame runs through the same ingest
@@ -34,6 +35,7 @@ export class MllpListenerService implements OnApplicationBootstrap, BeforeApplic
       port: this.env.MLLP_PORT,
       maxFrameBytes: this.env.MLLP_MAX_FRAME_BYTES,
       idleTimeoutMs: this.env.MLLP_IDLE_TIMEOUT_MS,
+      tls: mllpTlsOptions(this.env),
       logger: this.pino.logger,
       handler: (message, ctx) =>
         this.pino.runInContext(
@@ -56,7 +58,8 @@ export class MllpListenerService implements OnApplicationBootstrap, BeforeApplic
         this.logger.warn({ connectionId: conn.connectionId, bytes }, 'bytes outside a frame'),
     });
     this.boundPort = (await this.server.listen()).port;
-    this.logger.log({ host: this.env.MLLP_HOST, port: this.boundPort }, 'MLLP listening');
+    const tls = !this.env.MLLP_TLS_CERT_FILE ? 'off' : this.env.MLLP_TLS_CA_FILE ? 'mutual' : 'on';
+    this.logger.log({ host: this.env.MLLP_HOST, port: this.boundPort, tls }, 'MLLP listening');
   }
 
   /** The port actually bound (MLLP_PORT=0 picks a free one, in tests). */
