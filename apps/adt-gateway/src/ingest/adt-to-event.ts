@@ -2,6 +2,7 @@ import { patientKeyOf, type AdtEventType, type AdtEventV1 } from '@ct/contracts'
 import { Hl7ParseError, type AdtMessage } from '@ct/hl7';
 import {
   eventIdFor,
+  facilityOf,
   isoTimeOf,
   patientOf,
   primaryIdentifier,
@@ -71,7 +72,7 @@ export function adtToEvent(message: AdtMessage, transport: Transport, zone: stri
     trigger: header.triggerEvent,
     occurredAt: isoTimeOf(event?.occurredAt, zone, 'EVN-6') ?? recordedAt,
     recordedAt,
-    facility: visit?.location?.facility || header.sendingFacility,
+    facility: facilityOf(message),
     patient: patientOf(message),
     visit: visit?.visitNumber
       ? {

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_ENV, type GatewayEnv } from '@ct/config';
+import { facilityCalendar } from '@ct/domain';
 import {
   Hl7ParseError,
   ackCode,
@@ -30,13 +31,17 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
     @Inject(APP_ENV) private readonly env: GatewayEnv,
   ) {}
 
+  /** Each facility's own zone (its business calendar), FACILITY_TIME_ZONE for one not listed. */
+  private readonly zoneOf = (facility: string): string =>
+    facilityCalendar(facility, this.env.FACILITY_TIME_ZONE).timeZone;
+
   async execute({ raw, transport }: IngestMessageCommand): Promise<IngestResult> {
     let header: Hl7Header | undefined;
     let normalized: NormalizedEvent;
     try {
       const message = parseHl7(raw);
       header = readHeader(message);
-      normalized = normalize(extractAdt(message), transport, this.env.FACILITY_TIME_ZONE);
+      normalized = normalize(extractAdt(message), transport, this.zoneOf);
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
       const inboundMessageId = await this.rejections

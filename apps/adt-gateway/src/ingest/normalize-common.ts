@@ -65,3 +65,8 @@ export function unsupportedEvent(header: Hl7Header): Hl7ParseError {
     },
   );
 }
+
+/** Where the event happened: the visit's facility (PV1-3.4), else the sending facility (MSH-4). */
+export function facilityOf(message: AdtMessage): string {
+  return message.visit?.location?.facility || message.header.sendingFacility;
+}

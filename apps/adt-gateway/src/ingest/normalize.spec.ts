@@ -10,7 +10,7 @@ import { normalize } from './normalize';
 import { eventIdFor } from './normalize-common';
 
 const zone = 'America/New_York';
-const run = (raw: string) => normalize(extractAdt(parseHl7(raw)), 'mllp', zone);
+const run = (raw: string) => normalize(extractAdt(parseHl7(raw)), 'mllp', () => zone);
 const adt = (raw: string) => run(raw).value as AdtEventV1;
 
 function failure(raw: string): Hl7ParseError {
@@ -47,6 +47,22 @@ describe('normalize: ADT', () => {
     const event = adt(adtMessage({ visit: { dischargeAt: '20261113140000', admitAt: '202611100825-0800' } }));
     expect(event.visit?.dischargeAt).toBe('2026-11-13T14:00:00-05:00');
     expect(event.visit?.admitAt).toBe('2026-11-10T08:25:00-08:00');
+  });
+
+  it("reads it in the zone of the event's facility: the visit's (PV1-3.4), else the sender's", () => {
+    const zones: Record<string, string> = { LAKESHORE: 'America/Chicago', BAYVIEW: 'America/Los_Angeles' };
+    const asked: string[] = [];
+    const zoneOf = (facility: string) => (asked.push(facility), zones[facility] ?? zone);
+    const at = (options: Parameters<typeof adtMessage>[0]) =>
+      (normalize(extractAdt(parseHl7(adtMessage(options))), 'mllp', zoneOf).value as AdtEventV1).visit
+        ?.dischargeAt;
+    const discharge = { dischargeAt: '20261113140000' };
+    expect(at({ visit: { ...discharge, location: { facility: 'LAKESHORE' } } })).toBe(
+      '2026-11-13T14:00:00-06:00',
+    );
+    const noFacility = { ...discharge, location: { pointOfCare: '4WEST' } };
+    expect(at({ sendingFacility: 'BAYVIEW', visit: noFacility })).toBe('2026-11-13T14:00:00-08:00');
+    expect(asked).toEqual(['LAKESHORE', 'BAYVIEW']);
   });
 
   it('keys the patient by the MR identifier and the partition key by its hash', () => {

@@ -2,6 +2,7 @@ import type { ReferralEventType, ReferralEventV1 } from '@ct/contracts';
 import { Hl7ParseError, type AdtMessage, type CodedValue } from '@ct/hl7';
 import {
   eventIdFor,
+  facilityOf,
   isoTimeOf,
   patientOf,
   senderOf,
@@ -47,7 +48,7 @@ export function refToEvent(message: AdtMessage, transport: Transport, zone: stri
     type,
     trigger: header.triggerEvent as ReferralEventV1['trigger'],
     occurredAt,
-    facility: message.visit?.location?.facility || header.sendingFacility,
+    facility: facilityOf(message),
     patient: patientOf(message),
     visitNumber: message.visit?.visitNumber?.id,
     referral: {
