@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { TransitionEntity } from '@ct/persistence';
+import { TransitionEntity, type TransitionStatus } from '@ct/persistence';
 
 /**
  * The patient's transitions that can still change, from the read model the worker keeps
@@ -13,7 +13,7 @@ export class OpenTransitionsLookup {
     @InjectRepository(TransitionEntity) private readonly transitions: Repository<TransitionEntity>,
   ) {}
 
-  async idsFor(patientKey: string, statuses: string[] = ['active', 'paused']): Promise<string[]> {
+  async idsFor(patientKey: string, statuses: TransitionStatus[] = ['active', 'paused']): Promise<string[]> {
     const rows = await this.transitions.find({
       select: { id: true },
       where: { patientKey, status: In(statuses) },
