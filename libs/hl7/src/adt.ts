@@ -1,4 +1,5 @@
 import type { AdtMessage } from './adt.types';
+import { Hl7ParseError } from './errors';
 import { readHeader, requireSegment } from './header';
 import type { Hl7Message } from './message';
 import { readDiagnosis, readEvent, readMerge, readPatient, readVisit } from './patient';
@@ -7,7 +8,8 @@ import { assertSupported } from './version';
 
 /**
  * Typed content of an ADT or REF message (v2.3-2.8). Requires MSH-9, MSH-10, MSH-12, a PID with
- * at least one PID-3 id, EVN for ADT and MRG for A40. Throws Hl7ParseError with the location.
+ * at least one PID-3 id, EVN for ADT and MRG for A40 (one merge per message). Throws
+ * Hl7ParseError with the location.
  */
 export function extractAdt(msg: Hl7Message): AdtMessage {
   const header = readHeader(msg);
@@ -16,6 +18,15 @@ export function extractAdt(msg: Hl7Message): AdtMessage {
   const evn = isAdt ? requireSegment(msg, 'EVN') : msg.segment('EVN');
   const pv1 = msg.segment('PV1');
   const mrg = header.triggerEvent === 'A40' ? requireSegment(msg, 'MRG') : msg.segment('MRG');
+  const merges = msg.segments('MRG').length;
+  if (merges > 1) {
+    // one merge per message: a second PID/MRG group would otherwise be dropped without a word
+    throw new Hl7ParseError(
+      'BAD_SEGMENT',
+      `${merges} PID/MRG groups in one message; send each merge as its own ${header.triggerEvent || 'A40'}`,
+      { segment: 'MRG', sequence: 2 },
+    );
+  }
   const rf1 = msg.segment('RF1');
   return {
     header,

@@ -58,6 +58,25 @@ describe('extractAdt validation', () => {
     expect(failure(adtMessage(options))).toMatchObject(expected);
   });
 
+  it('refuses an A40 with a second PID/MRG group instead of dropping that merge', () => {
+    const one = adtMessage({
+      trigger: 'A40',
+      merge: { priorIdentifiers: [{ id: 'OLD1', assigningAuthority: 'RIV' }] },
+    });
+    expect(extractAdt(parseHl7(one)).merge?.priorIdentifiers).toHaveLength(1);
+    const lines = one.split('\r').filter(Boolean);
+    const pid = lines.find((l) => l.startsWith('PID|'))!;
+    const mrg = lines.find((l) => l.startsWith('MRG|'))!;
+    const two = [...lines, pid, mrg.replace('OLD1', 'OLD2')].join('\r');
+    expect(failure(two)).toMatchObject({
+      code: 'BAD_SEGMENT',
+      hl7ErrorCode: 100,
+      segment: 'MRG',
+      sequence: 2,
+      message: expect.stringContaining('2 PID/MRG groups in one message'),
+    });
+  });
+
   it('reports a bad DG1 set id on the right DG1 repetition', () => {
     const raw = hl7('MSH|^~\\&|A|B|C|D|2026||ADT^A03|C1|P|2.5', 'EVN||2026', 'PID|1||M1', 'DG1|1', 'DG1|two');
     expect(failure(raw)).toMatchObject({ code: 'BAD_VALUE', segment: 'DG1', sequence: 2, field: 1 });
