@@ -25,6 +25,14 @@ pid_of() {
     && echo "$pid"
 }
 
+# alive PID: the process exists and has not exited (a zombie counts as exited).
+alive() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) } # drop "pid (comm) ": comm may contain spaces
+  [[ ${stat%% *} != Z ]]
+}
+
 # exec_detached CMD...: exec CMD in a new session with every inherited fd above 2 closed (a CI
 # harness may wait for the pipes it handed us to close). The caller redirects 0/1/2. Use in a subshell.
 exec_detached() {
@@ -49,9 +57,12 @@ daemon() {
 # wait_healthy NAME TIMEOUT CHECK...: poll CHECK until it succeeds; fail loudly with the log path.
 wait_healthy() {
   local name=$1 timeout=$2; shift 2
-  local deadline=$((SECONDS + timeout))
+  local deadline=$((SECONDS + timeout)) pid=""
+  [[ -f $CT_RUN_DIR/$name.pid ]] && pid=$(<"$CT_RUN_DIR/$name.pid")
   until "$@"; do
-    if [[ -f $CT_RUN_DIR/$name.pid ]] && ! pid_of "$name" >/dev/null; then
+    # Not pid_of: right after daemon() the child may not have exec'd its command yet, so its
+    # command line is still the caller's and would not look like ours.
+    if [[ -n $pid ]] && ! alive "$pid"; then
       say "$name: process exited during startup. Last log lines:"; tail -n 20 "$CT_LOG_DIR/$name.log" >&2 || true
       die "$name failed to start; log: $CT_LOG_DIR/$name.log"
     fi
