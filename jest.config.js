@@ -14,6 +14,7 @@ const moduleNameMapper = {
   '^@ct/workflows/(.*)$': '<rootDir>/workflows/src/$1',
   '^@ct/hl7/testing$': '<rootDir>/libs/hl7/src/testing',
   '^@ct/mllp/testing$': '<rootDir>/libs/mllp/src/testing',
+  '^@ct/auth/testing$': '<rootDir>/libs/auth/src/testing',
   '^@ct/domain/workflow-safe$': '<rootDir>/libs/domain/src/workflow-safe',
   '^@ct/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authEnvFields, checkAuthEnv } from './auth-env';
 
 // 0 asks the OS for a free port (tests)
 const port = z.coerce.number().int().min(0).max(65535);
@@ -32,7 +33,9 @@ export const baseEnvSchema = z.object({
   FACILITY_TIME_ZONE: z.string().min(1).default('America/New_York'),
 });
 
-export const apiEnvSchema = baseEnvSchema.extend({ PORT: port.default(3000) });
+export const apiEnvSchema = baseEnvSchema
+  .extend({ PORT: port.default(3000), ...authEnvFields })
+  .superRefine(checkAuthEnv);
 /** `system=AUTHORITY,...` → a map; an entry is named by its position, never echoed (config may hold secrets). */
 const identifierAuthorities = z
   .string()
@@ -72,8 +75,10 @@ export const gatewayEnvSchema = baseEnvSchema
      * hospital sends (e.g. `urn:oid:2.16.840.1.113883.19.5=RIVERSIDE`).
      */
     FHIR_IDENTIFIER_AUTHORITIES: identifierAuthorities,
+    ...authEnvFields,
   })
   .superRefine((env, ctx) => {
+    checkAuthEnv(env, ctx);
     if (!env.MLLP_TLS_CERT_FILE !== !env.MLLP_TLS_KEY_FILE) {
       const path = [env.MLLP_TLS_CERT_FILE ? 'MLLP_TLS_KEY_FILE' : 'MLLP_TLS_CERT_FILE'];
       ctx.addIssue({

@@ -1,8 +1,13 @@
-import { gatewayEnvSchema } from './env.schema';
+import { apiEnvSchema, gatewayEnvSchema } from './env.schema';
 import { ConfigError, validateEnv } from './validate-env';
 
 describe('validateEnv', () => {
-  const good = { DATABASE_URL: 'postgres://care:care@127.0.0.1:5432/care_transitions' };
+  const good = {
+    DATABASE_URL: 'postgres://care:care@127.0.0.1:5432/care_transitions',
+    AUTH_ISSUER: 'https://idp.example.org/realms/hospital',
+    AUTH_AUDIENCE: 'care-transitions',
+    AUTH_JWKS_URL: 'https://idp.example.org/realms/hospital/protocol/openid-connect/certs',
+  };
 
   it('applies defaults and parses lists', () => {
     const env = validateEnv(gatewayEnvSchema, { ...good, KAFKA_BROKERS: 'a:1, b:2' });
@@ -61,6 +66,31 @@ describe('validateEnv', () => {
     );
     expect(() => validateEnv(gatewayEnvSchema, { ...good, MLLP_TLS_CA_FILE: '/etc/ct/senders.pem' })).toThrow(
       /MLLP_TLS_CA_FILE: a client CA means mutual TLS/,
+    );
+  });
+
+  it('needs an issuer, an audience and exactly one key source for bearer tokens', () => {
+    const { AUTH_JWKS_URL: _url, ...noKeys } = good;
+    expect(validateEnv(apiEnvSchema, good).AUTH_ROLES_CLAIM).toBe('roles');
+    expect(validateEnv(apiEnvSchema, { ...noKeys, AUTH_JWKS_FILE: '/etc/ct/jwks.json' }).AUTH_JWKS_FILE).toBe(
+      '/etc/ct/jwks.json',
+    );
+    expect(() => validateEnv(apiEnvSchema, noKeys)).toThrow(/AUTH_JWKS_URL: set one of AUTH_JWKS_URL/);
+    expect(validateEnv(apiEnvSchema, { ...good, AUTH_JWKS_FILE: '' }).AUTH_JWKS_FILE).toBeUndefined();
+    expect(() => validateEnv(gatewayEnvSchema, { ...good, AUTH_JWKS_FILE: '/etc/ct/jwks.json' })).toThrow(
+      /AUTH_JWKS_URL: set one of/,
+    );
+    const { AUTH_AUDIENCE: _audience, ...noAudience } = good;
+    expect(() => validateEnv(gatewayEnvSchema, noAudience)).toThrow(/AUTH_AUDIENCE/);
+  });
+
+  it('fetches token keys over https, plain http only from loopback', () => {
+    const at = (url: string) => () => validateEnv(apiEnvSchema, { ...good, AUTH_JWKS_URL: url });
+    expect(at('http://idp.example.org/certs')).toThrow(/AUTH_JWKS_URL: keys must be fetched over https/);
+    expect(at('http://127.0.0.1:8080/certs')).not.toThrow();
+    expect(at('ftp://idp.example.org/certs')).toThrow(/AUTH_JWKS_URL/);
+    expect(() => validateEnv(apiEnvSchema, { ...good, AUTH_ROLES_CLAIM: 'realm_access..roles' })).toThrow(
+      /AUTH_ROLES_CLAIM: a claim name or a dotted path/,
     );
   });
 

@@ -1,0 +1,16 @@
+/** The roles the hospital's identity provider grants; a route names the roles it admits. */
+export const Role = {
+  /** Works task lists: reads, claims and completes tasks, reads transitions. */
+  Coordinator: 'care-coordinator',
+  /** Operations: quarantine and replay at the gateway, reads transitions. */
+  Ops: 'ops',
+  /** A hospital interface engine sending ADT over HTTP or FHIR (MLLP has mutual TLS). */
+  Feed: 'adt-feed',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+/** Who is calling, as the verified token says: an id, never a name. */
+export interface Principal {
+  subject: string;
+  roles: readonly string[];
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateEnv, apiEnvSchema, type AuthEnv } from '@ct/config';
+import { LocalIssuer } from './testing';
+import { InvalidTokenError, KeysUnavailableError, TokenVerifier } from './token-verifier';
+
+describe('TokenVerifier', () => {
+  let dir: string;
+  let issuer: LocalIssuer;
+  let verifier: TokenVerifier;
+  const envOf = (extra: Record<string, string>): AuthEnv =>
+    validateEnv(apiEnvSchema, { DATABASE_URL: 'postgres://u:p@127.0.0.1/db', ...issuer.env, ...extra });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ct-auth-'));
+    issuer = await LocalIssuer.open(dir);
+    verifier = TokenVerifier.fromEnv(envOf({}));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the subject and the roles of a good token', async () => {
+    const token = await issuer.token({ subject: 'u-123', roles: ['care-coordinator', 'ops'] });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      subject: 'u-123',
+      roles: ['care-coordinator', 'ops'],
+    });
+  });
+
+  it('finds roles at a dotted claim path, or in a space-separated string', async () => {
+    const claims = { realm_access: { roles: ['ops', 42] }, scope: 'openid care-coordinator' };
+    const token = await issuer.token({ roles: ['adt-feed'], claims });
+    const nested = TokenVerifier.fromEnv(envOf({ AUTH_ROLES_CLAIM: 'realm_access.roles' }));
+    await expect(nested.verify(token)).resolves.toMatchObject({ roles: ['ops'] });
+    const spaced = TokenVerifier.fromEnv(envOf({ AUTH_ROLES_CLAIM: 'scope' }));
+    await expect(spaced.verify(token)).resolves.toMatchObject({ roles: ['openid', 'care-coordinator'] });
+    const absent = TokenVerifier.fromEnv(envOf({ AUTH_ROLES_CLAIM: 'groups' }));
+    await expect(absent.verify(token)).resolves.toMatchObject({ roles: [] });
+  });
+
+  it.each([
+    ['expired', { expiresAt: Math.floor(Date.now() / 1000) - 120 }, /has expired/],
+    ['from another issuer', { issuer: 'https://evil.example' }, /"iss" claim is not accepted/],
+    ['for another audience', { audience: 'billing' }, /"aud" claim is not accepted/],
+  ])('refuses a token %s, saying why', async (_case, options, reason) => {
+    const token = await issuer.token(options);
+    await expect(verifier.verify(token)).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(token)).rejects.toThrow(reason);
+  });
+
+  it('refuses a token signed by another key, a forged one and garbage', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'ct-auth-other-'));
+    try {
+      const other = await LocalIssuer.open(otherDir);
+      await expect(verifier.verify(await other.token())).rejects.toThrow(/no key of the issuer matches/);
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+    const [header, , signature] = (await issuer.token({ roles: [] })).split('.');
+    const forged = Buffer.from(
+      JSON.stringify({
+        sub: 'x',
+        roles: ['ops'],
+        iss: LocalIssuer.issuer,
+        aud: LocalIssuer.audience,
+        exp: 4e9,
+      }),
+    ).toString('base64url');
+    await expect(verifier.verify(`${header}.${forged}.${signature}`)).rejects.toThrow(
+      /signature does not verify/,
+    );
+    await expect(verifier.verify('not-a-jwt')).rejects.toThrow(/not a well-formed signed JWT/);
+  });
+
+  it('refuses an unsigned token (alg none)', async () => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = { sub: 'x', roles: ['ops'], iss: LocalIssuer.issuer, aud: LocalIssuer.audience, exp: 4e9 };
+    const unsigned = `${part({ alg: 'none' })}.${part(claims)}.`;
+    await expect(verifier.verify(unsigned)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('says keys are unavailable, not that the token is bad, when the provider cannot be reached', async () => {
+    const remote = TokenVerifier.fromEnv({
+      ...envOf({}),
+      AUTH_JWKS_FILE: undefined,
+      AUTH_JWKS_URL: 'http://127.0.0.1:9/certs',
+    });
+    await expect(remote.verify(await issuer.token())).rejects.toThrow(KeysUnavailableError);
+  });
+
+  it('stops the boot, naming the variable, when the key file is not a key set', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, 'not json');
+    expect(() => TokenVerifier.fromEnv(envOf({ AUTH_JWKS_FILE: bad }))).toThrow(/AUTH_JWKS_FILE/);
+    expect(() => TokenVerifier.fromEnv(envOf({ AUTH_JWKS_FILE: join(dir, 'missing.json') }))).toThrow(
+      /AUTH_JWKS_FILE/,
+    );
+    writeFileSync(bad, '{"keys": "none"}');
+    expect(() => TokenVerifier.fromEnv(envOf({ AUTH_JWKS_FILE: bad }))).toThrow(/AUTH_JWKS_FILE/);
+  });
+});
