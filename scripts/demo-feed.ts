@@ -1,4 +1,6 @@
 // Plays a small ADT feed into the running gateway, so a newcomer sees transitions and tasks appear.
+import { Role } from '@ct/auth';
+import { LocalIssuer } from '@ct/auth/testing';
 import { adtMessage } from '@ct/hl7/testing';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
@@ -35,10 +37,14 @@ const messages = [1, 2, 3].flatMap((n) => {
 });
 
 async function main(): Promise<void> {
+  // the dev issuer of `npm start` (scripts/dev-token.ts): a feed's and a coordinator's token
+  const issuer = await LocalIssuer.open(process.env.DEV_ISSUER_DIR ?? '');
+  const asFeed = await issuer.headers([Role.Feed], 'demo-feed');
+  const asCoordinator = await issuer.headers([Role.Coordinator], 'demo-coordinator');
   for (const message of messages) {
     const response = await fetch(`${gateway}/api/v1/adt/hl7`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...asFeed },
       body: message,
     });
     const ack = (await response.text()).split('\r').find((line) => line.startsWith('MSA')) ?? '';
@@ -50,7 +56,7 @@ async function main(): Promise<void> {
     const ours = await Promise.all(
       [1, 2, 3].map(async (n) => {
         const id = encodeURIComponent(`transition:RIVERSIDE:DEMO-${stamp}-${n}`);
-        const response = await fetch(`${api}/api/v1/tasks?transitionId=${id}`);
+        const response = await fetch(`${api}/api/v1/tasks?transitionId=${id}`, { headers: asCoordinator });
         return ((await response.json()) as { items: { stepKey: string; role: string }[] }).items;
       }),
     );

@@ -12,6 +12,10 @@ export NODE_ENV=production LOG_LEVEL="${LOG_LEVEL:-info}"
 export DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$PG_DATABASE"
 export KAFKA_BROKERS TEMPORAL_ADDRESS TEMPORAL_NAMESPACE TEMPORAL_TASK_QUEUE
 node dist/libs/persistence/src/migrate.js
+# A local token issuer for the demo (its key stays in the state dir): the api and gateway trust it.
+# With a real identity provider, set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL instead.
+export DEV_ISSUER_DIR="$CT_STATE_DIR/dev-issuer"
+if [[ -z ${AUTH_ISSUER:-} ]]; then eval "$(node dist/scripts/dev-token.js --env)"; fi
 
 log_dir="$CT_LOG_DIR/apps"
 mkdir -p "$log_dir"
@@ -48,6 +52,8 @@ care-transitions is running.
   ADT gateway    http://127.0.0.1:3001/api/v1/adt/hl7    (HL7 over HTTP)
   Temporal UI    http://127.0.0.1:$TEMPORAL_UI_PORT
   App logs       $log_dir
+  Tokens         npm run --silent token -- care-coordinator nurse-1   (roles: care-coordinator, ops, adt-feed)
+                 curl -H "Authorization: Bearer \$(npm run --silent token -- care-coordinator)" http://127.0.0.1:3000/api/v1/tasks
 Ctrl-C stops the apps; 'npm run stop' stops Kafka, Temporal and PostgreSQL.
 INFO
 wait "${pids[@]}"

@@ -1,6 +1,11 @@
 // Transitions started per second and ADT-received → first-task-visible latency, all apps running.
 // Usage: npm run build && npm run bench:transitions -- [rate per second] [seconds]
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Role } from '@ct/auth';
+import { LocalIssuer } from '@ct/auth/testing';
 import { adtMessage } from '@ct/hl7/testing';
 import { atSteadyRate, percentile } from '../latency';
 import { startApp, stopApps } from './apps';
@@ -20,12 +25,15 @@ const env: Record<string, string> = {
   MLLP_PORT: '0',
 };
 const ports = { api: 3100, 'adt-gateway': 3101, orchestrator: 3102, worker: 3103 };
+// Tokens as production would see them: each request's token is verified by the app.
+const issuerDir = mkdtempSync(path.join(os.tmpdir(), 'bench-issuer-'));
+const auth = { feed: {}, coordinator: {} } as Record<'feed' | 'coordinator', { authorization?: string }>;
 
 async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]> {
   const items: { transitionId: string; createdAt: string }[] = [];
   for (let offset = 0; ; offset += 500) {
     const url = `http://127.0.0.1:${ports.api}/api/v1/tasks?facility=${facility}&stepKey=tcm-contact&limit=500&offset=${offset}`;
-    const page = (await (await fetch(url)).json()) as {
+    const page = (await (await fetch(url, { headers: auth.coordinator })).json()) as {
       items: { transitionId: string; createdAt: string }[];
     };
     items.push(...page.items);
@@ -35,6 +43,10 @@ async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]
 
 async function main(): Promise<void> {
   env.DATABASE_URL = await prepareDatabase();
+  const issuer = await LocalIssuer.open(issuerDir);
+  Object.assign(env, issuer.env);
+  auth.feed = await issuer.headers([Role.Feed], 'bench-feed');
+  auth.coordinator = await issuer.headers([Role.Coordinator], 'bench-coordinator');
   await prepareTopics(env.ORCHESTRATOR_GROUP_ID);
   const apps = [];
   for (const [app, port] of Object.entries(ports)) apps.push(await startApp(app, env, port));
@@ -62,7 +74,11 @@ async function main(): Promise<void> {
       });
       sentAt.set(`transition:${facility}:${visit}`, Date.now());
       inFlight.push(
-        fetch(`http://127.0.0.1:${ports['adt-gateway']}/api/v1/adt/hl7`, { method: 'POST', body }).then(
+        fetch(`http://127.0.0.1:${ports['adt-gateway']}/api/v1/adt/hl7`, {
+          method: 'POST',
+          headers: auth.feed,
+          body,
+        }).then(
           (r) => void (r.ok || failed++),
           () => void failed++,
         ),
@@ -97,6 +113,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await stopApps(apps);
+    rmSync(issuerDir, { recursive: true, force: true });
     console.error(await terminateRun(env.TEMPORAL_TASK_QUEUE));
   }
   // the same offered load on bare Temporal, with our apps stopped: the ceiling the servers allow

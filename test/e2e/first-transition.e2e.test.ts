@@ -3,6 +3,8 @@ import { adtMessage, refMessage } from '@ct/hl7/testing';
 import { DateTime } from 'luxon';
 import { businessDaysDeadline, facilityCalendar } from '@ct/domain';
 import { transitionWorkflowId } from '@ct/temporal';
+import { Role } from '@ct/auth';
+import { authHeaders } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -45,16 +47,17 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
   let worker: ChildProcess;
   let facility: string;
 
-  const postHl7 = (body: string) =>
+  const postHl7 = async (body: string) =>
     fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
       body,
     });
 
   const tasksOf = async (query: string): Promise<TaskView[]> => {
     const response = await fetch(
       `${system.apiUrl}/api/v1/tasks?facility=${facility}${query ? `&${query}` : ''}`,
+      { headers: await authHeaders(Role.Coordinator) },
     );
     expect(response.status).toBe(200);
     return ((await response.json()) as { items: TaskView[] }).items;
@@ -196,25 +199,27 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     });
 
     // The first transition, started before the kill, resumes: a nurse claims the task ...
-    const claim = (id: string, body: unknown) =>
-      fetch(`${system.apiUrl}/api/v1/tasks/${id}/claim`, {
+    const asNurse = await authHeaders(Role.Coordinator, 'nurse-7');
+    const post = (path: string, body: unknown, headers: Record<string, string> = asNurse) =>
+      fetch(`${system.apiUrl}/api/v1/tasks/${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       });
-    expect((await claim(first.id, { claimedBy: 'nurse-7' })).status).toBe(204);
+    // ... not without a token, nor as ops, nor in someone else's name ...
+    expect((await post(`${first.id}/claim`, {}, {})).status).toBe(401);
+    expect((await post(`${first.id}/claim`, {}, await authHeaders(Role.Ops))).status).toBe(403);
+    expect((await post(`${first.id}/claim`, { claimedBy: 'nurse-9' })).status).toBe(400);
+    expect((await post(`${first.id}/claim`, {})).status).toBe(204);
     await eventually(async () => {
       const [task] = await tasksOf(`transitionId=${first.transitionId}&stepKey=tcm-contact`);
       return task.status === 'claimed' && task.assignee === 'nurse-7' ? task : undefined;
-    }, 'the claimed task');
-    expect((await claim(first.id, {})).status).toBe(400);
-    expect((await claim('00000000-0000-4000-8000-000000000000', { claimedBy: 'x' })).status).toBe(404);
+    }, 'the task claimed by the caller of the token');
+    expect((await post('00000000-0000-4000-8000-000000000000/claim', {})).status).toBe(404);
     // ... and completing its step opens the next.
-    const completed = await fetch(`${system.apiUrl}/api/v1/tasks/${first.id}/complete`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome: 'reached-patient', completedBy: 'nurse-7' }),
-    });
+    const complete = { outcome: 'reached-patient' };
+    expect((await post(`${first.id}/complete`, { ...complete, completedBy: 'nurse-9' })).status).toBe(400);
+    const completed = await post(`${first.id}/complete`, complete);
     expect(completed.status).toBe(200);
     expect(await completed.json()).toMatchObject({ stepKey: 'tcm-contact', accepted: true });
     const next = await eventually(async () => {

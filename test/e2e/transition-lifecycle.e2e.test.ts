@@ -2,6 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { adtMessage } from '@ct/hl7/testing';
 import { transitionWorkflowId } from '@ct/temporal';
+import { Role } from '@ct/auth';
+import { authHeaders } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -20,7 +22,7 @@ interface TransitionView {
   reason: string | null;
   pathway: string;
   tasks: TaskView[];
-  timeline: { kind: string; stepKey: string | null }[];
+  timeline: { kind: string; stepKey: string | null; detail: Record<string, unknown> }[];
 }
 
 /** HL7 in, tasks and timeline out, through every app on the real servers. */
@@ -29,15 +31,17 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
   let worker: ChildProcess;
   let facility: string;
 
-  const post = (body: string) =>
+  const post = async (body: string) =>
     fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
       body,
     });
   const transition = async (visit: string): Promise<TransitionView | undefined> => {
     const id = encodeURIComponent(transitionWorkflowId(facility, visit));
-    const response = await fetch(`${system.apiUrl}/api/v1/transitions/${id}`);
+    const response = await fetch(`${system.apiUrl}/api/v1/transitions/${id}`, {
+      headers: await authHeaders(Role.Ops),
+    });
     return response.status === 200 ? ((await response.json()) as TransitionView) : undefined;
   };
   const message = (trigger: string, visit: string, controlId: string, extra: { admitAt?: string } = {}) =>
@@ -80,14 +84,14 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
 
     const refused = await fetch(`${system.apiUrl}/api/v1/tasks/${contact.id}/complete`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome: 'visit-held', completedBy: 'nurse-1' }),
+      headers: { 'content-type': 'application/json', ...(await authHeaders(Role.Coordinator, 'nurse-1')) },
+      body: JSON.stringify({ outcome: 'visit-held' }),
     });
     expect(refused.status).toBe(409);
     const done = await fetch(`${system.apiUrl}/api/v1/tasks/${contact.id}/complete`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome: 'reached-patient', completedBy: 'nurse-1' }),
+      headers: { 'content-type': 'application/json', ...(await authHeaders(Role.Coordinator, 'nurse-1')) },
+      body: JSON.stringify({ outcome: 'reached-patient' }),
     });
     expect(await done.json()).toMatchObject({ accepted: true, nextStepKey: 'follow-up-visit' });
 
@@ -103,6 +107,9 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
     expect(next.timeline.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['event.received', 'pathway.selected', 'step.opened', 'step.completed']),
     );
+    // who completed it is the subject of the caller's token
+    const completed = next.timeline.find((e) => e.kind === 'step.completed' && e.stepKey === 'tcm-contact');
+    expect(completed?.detail).toMatchObject({ outcome: 'reached-patient', by: 'nurse-1' });
   });
 
   it('an admission on another visit within 30 days closes the open transition as a readmission', async () => {

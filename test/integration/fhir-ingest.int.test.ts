@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { notificationBundle } from '../../apps/adt-gateway/src/fhir/testing/notification-bundle';
+import { Role } from '@ct/auth';
+import { authHeaders } from '../support/auth';
 import { startGateway } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
@@ -18,10 +20,10 @@ describe('FHIR $process-message against real Kafka and Postgres', () => {
     logLevel: logLevel.NOTHING,
   });
 
-  const post = (body: unknown, type = 'application/fhir+json') =>
+  const post = async (body: unknown, type = 'application/fhir+json') =>
     fetch(`${url}/fhir/$process-message`, {
       method: 'POST',
-      headers: { 'content-type': type },
+      headers: { 'content-type': type, ...(await authHeaders(Role.Feed)) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const bundle = (id: string, event?: string) =>
@@ -78,7 +80,11 @@ describe('FHIR $process-message against real Kafka and Postgres', () => {
       ],
     });
 
-    const list = (await (await fetch(`${url}/api/v1/ops/quarantine?status=rejected&limit=500`)).json()) as {
+    const list = (await (
+      await fetch(`${url}/api/v1/ops/quarantine?status=rejected&limit=500`, {
+        headers: await authHeaders(Role.Ops),
+      })
+    ).json()) as {
       items: { controlId: string; sender: string; transport: string; reason: string }[];
     };
     const entry = list.items.find((item) => item.controlId === `${run}-BAD`);

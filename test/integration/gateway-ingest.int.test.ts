@@ -5,6 +5,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { adtMessage } from '@ct/hl7/testing';
 import { MllpClient } from '@ct/mllp';
 import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
+import { Role } from '@ct/auth';
+import { authHeaders } from '../support/auth';
 import { startGateway } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
@@ -27,8 +29,14 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     logLevel: logLevel.NOTHING,
   });
 
-  const post = (body: string) =>
-    fetch(`${url}/api/v1/adt/hl7`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+  const post = async (body: string) =>
+    fetch(`${url}/api/v1/adt/hl7`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
+      body,
+    });
+  const ops = async (path: string, method = 'GET') =>
+    fetch(`${url}/api/v1/ops/quarantine${path}`, { method, headers: await authHeaders(Role.Ops) });
   const message = (controlId: string) =>
     adtMessage({ controlId: `${run}-${controlId}`, sendingApplication: `GW${run}` });
 
@@ -59,6 +67,30 @@ describe('adt-gateway against real Kafka and Postgres', () => {
       'the next event',
     );
     expect(probe.matching(`${run}-ONE`)).toHaveLength(1);
+  });
+
+  it('takes HL7 over HTTP only from a feed: 401 without a token, 403 for another role, nothing published', async () => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${url}/api/v1/adt/hl7`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', ...headers },
+        body: message('NOAUTH'),
+      });
+    const anonymous = await send({});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
+    expect(await anonymous.json()).toMatchObject({
+      type: 'https://care-transitions.dev/problems/unauthenticated',
+    });
+    expect((await send(await authHeaders(Role.Coordinator))).status).toBe(403);
+    expect((await ops('?limit=10', 'GET')).status).toBe(200);
+    // the next accepted message is on Kafka, and the refused one never was
+    expect((await post(message('FEED-OK'))).status).toBe(200);
+    await eventually(
+      async () => (probe.matching(`${run}-FEED-OK`).length === 1 ? true : undefined),
+      'the next',
+    );
+    expect(probe.matching(`${run}-NOAUTH`)).toHaveLength(0);
   });
 
   it('takes the same messages over MLLP, one ACK per frame, in order, and NAKs an oversized frame', async () => {
@@ -95,14 +127,14 @@ describe('adt-gateway against real Kafka and Postgres', () => {
       new RegExp(`MSA\\|AR\\|${run}-BAD[\\s\\S]*ERR\\|[^\\r]*MSH\\^1\\^9\\^1\\^2`),
     );
 
-    const list = (await (await fetch(`${url}/api/v1/ops/quarantine?status=rejected&limit=500`)).json()) as {
+    const list = (await (await ops('?status=rejected&limit=500')).json()) as {
       items: { id: string; controlId: string; reason: string }[];
     };
     const entry = list.items.find((item) => item.controlId === `${run}-BAD`);
     expect(entry?.reason).toMatch(/UNSUPPORTED_EVENT/);
     expect(JSON.stringify(list)).not.toContain('DOE'); // the listing carries no patient data
 
-    const replay = await fetch(`${url}/api/v1/ops/quarantine/${entry!.id}/replay`, { method: 'POST' });
+    const replay = await ops(`/${entry!.id}/replay`, 'POST');
     expect(replay.status).toBe(422);
     expect(await replay.json()).toMatchObject({ outcome: 'rejected' });
   });
@@ -112,7 +144,7 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     const down = await post(message('DOWN'));
     expect(down.status).toBe(503);
     expect(await down.text()).toMatch(new RegExp(`MSA\\|AE\\|${run}-DOWN`));
-    const failed = (await (await fetch(`${url}/api/v1/ops/quarantine?status=failed&limit=500`)).json()) as {
+    const failed = (await (await ops('?status=failed&limit=500')).json()) as {
       items: { id: string; controlId: string; reason: string }[];
     };
     const kept = failed.items.find((item) => item.controlId === `${run}-DOWN`);
@@ -121,7 +153,7 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     infra('infra/up.sh', 'kafka');
     // an operator replays it as soon as Kafka is back ...
     await eventually(async () => {
-      const replay = await fetch(`${url}/api/v1/ops/quarantine/${kept!.id}/replay`, { method: 'POST' });
+      const replay = await ops(`/${kept!.id}/replay`, 'POST');
       return replay.status === 200 ? replay : undefined;
     }, 'a successful replay after Kafka came back');
     // ... and the sender's own resend is acknowledged without a second publish

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { startApp } from '@ct/observability';
 import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
 import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
+import { testIssuer } from './auth';
 import { testEnv } from './test-env';
 
 /** The gateway alone, in this process, on free ports, against the real Kafka and test database. */
@@ -15,6 +16,7 @@ export async function startGateway(
     LOG_LEVEL: 'error',
     PORT: '0',
     MLLP_PORT: '0',
+    ...(await testIssuer()).env,
     ...extraEnv,
   });
   const app = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });

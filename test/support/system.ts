@@ -9,6 +9,7 @@ import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module'
 import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { OrchestratorModule } from '../../apps/orchestrator/src/orchestrator.module';
+import { testIssuer } from './auth';
 import { testEnv } from './test-env';
 
 export interface RunningSystem {
@@ -40,6 +41,7 @@ export async function startSystem(): Promise<RunningSystem> {
     SHUTDOWN_GRACE_MS: '5000',
     MLLP_PORT: '0',
     PORT: '0',
+    ...(await testIssuer()).env,
   };
   Object.assign(process.env, env);
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '@ct/auth';
 import { gatewayEnvSchema } from '@ct/config';
 import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
 import { ProcessMessageHandler } from './fhir/process-message.handler';
@@ -15,7 +16,7 @@ import { QuarantineHttpController } from './quarantine/quarantine.http.controlle
 import { ReplayMessageHandler } from './quarantine/replay-message.handler';
 
 @Module({
-  imports: appFoundation(gatewayEnvSchema),
+  imports: [...appFoundation(gatewayEnvSchema), AuthModule],
   controllers: [Hl7HttpController, ProcessMessageHttpController, QuarantineHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '@ct/auth';
 import { apiEnvSchema } from '@ct/config';
 import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
@@ -11,7 +12,7 @@ import { GetTransitionHandler } from './transitions/get-transition/get-transitio
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
 
 @Module({
-  imports: appFoundation(apiEnvSchema),
+  imports: [...appFoundation(apiEnvSchema), AuthModule],
   controllers: [TasksHttpController, TransitionsHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -6,6 +6,7 @@ export function setUpSwagger(app: INestApplication): void {
     .setTitle('care-transitions API')
     .setDescription('Worklists and task completion for care coordinators; dashboards for operations.')
     .setVersion('1')
+    .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RequireRoles, Role } from '@ct/auth';
 import type { IncomingMessage } from 'node:http';
 import type { Response } from 'express';
 import { operationOutcome } from './operation-outcome';
@@ -16,6 +17,8 @@ export const isFhirBody = (req: IncomingMessage) =>
   (req.url ?? '').startsWith('/fhir/') && isFhirJson(req.headers['content-type']);
 
 @ApiTags('fhir')
+@ApiBearerAuth()
+@RequireRoles(Role.Feed)
 @Controller('fhir')
 export class ProcessMessageHttpController {
   constructor(private readonly commands: CommandBus) {}

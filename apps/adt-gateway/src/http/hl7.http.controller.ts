@@ -1,6 +1,7 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RequireRoles, Role } from '@ct/auth';
 import type { Response } from 'express';
 import { IngestMessageCommand, type IngestOutcome } from '../ingest/ingest-message.command';
 
@@ -14,6 +15,8 @@ const STATUS: Record<IngestOutcome, number> = {
 };
 
 @ApiTags('adt')
+@ApiBearerAuth()
+@RequireRoles(Role.Feed)
 @Controller('api/v1/adt')
 export class Hl7HttpController {
   constructor(private readonly commands: CommandBus) {}

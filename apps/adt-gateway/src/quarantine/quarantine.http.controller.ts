@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireRoles, Role } from '@ct/auth';
 import type { Response } from 'express';
 import { ZodValidationPipe } from '@ct/observability';
 import { ListQuarantineQuery, quarantineFilterSchema, type QuarantineFilter } from './list-quarantine.query';
@@ -8,6 +9,8 @@ import { ReplayMessageCommand } from './replay-message.command';
 
 /** Operators: what the gateway could not accept, why, and a way to run it again. */
 @ApiTags('ops')
+@ApiBearerAuth()
+@RequireRoles(Role.Ops)
 @Controller('api/v1/ops/quarantine')
 export class QuarantineHttpController {
   constructor(

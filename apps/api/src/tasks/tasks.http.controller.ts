@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
 import { ZodValidationPipe } from '@ct/observability';
 import {
   ClaimTaskCommand,
@@ -19,6 +20,8 @@ import {
 } from './get-worklist/get-worklist.query';
 
 @ApiTags('tasks')
+@ApiBearerAuth()
+@RequireRoles(Role.Coordinator)
 @Controller('api/v1/tasks')
 export class TasksHttpController {
   constructor(
@@ -40,8 +43,9 @@ export class TasksHttpController {
   async claim(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(claimTaskRequestSchema)) body: ClaimTaskRequest,
+    @Actor() actor: Principal,
   ): Promise<void> {
-    await this.commands.execute(new ClaimTaskCommand(id, body));
+    await this.commands.execute(new ClaimTaskCommand(id, actor.subject, body));
   }
 
   @Post(':id/complete')
@@ -50,7 +54,8 @@ export class TasksHttpController {
   complete(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(completeTaskRequestSchema)) body: CompleteTaskRequest,
+    @Actor() actor: Principal,
   ) {
-    return this.commands.execute(new CompleteTaskCommand(id, body));
+    return this.commands.execute(new CompleteTaskCommand(id, actor.subject, body));
   }
 }

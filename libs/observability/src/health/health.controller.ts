@@ -1,9 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Public } from '@ct/auth';
 import { ReadinessIndicators } from './readiness.indicators';
 
+/** Probes for the orchestrator of processes (no token: they say nothing about patients). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -7,7 +7,7 @@ import { ClaimTaskCommand } from './claim-task.command';
 export class ClaimTaskHandler implements ICommandHandler<ClaimTaskCommand> {
   constructor(private readonly updates: TaskUpdates) {}
 
-  async execute({ taskId, request }: ClaimTaskCommand): Promise<void> {
-    await this.updates.send(taskId, claimStepUpdate, (task) => ({ stepKey: task.stepKey, ...request }));
+  async execute({ taskId, claimedBy }: ClaimTaskCommand): Promise<void> {
+    await this.updates.send(taskId, claimStepUpdate, (task) => ({ stepKey: task.stepKey, claimedBy }));
   }
 }

@@ -8,7 +8,11 @@ import { CompleteTaskCommand } from './complete-task.command';
 export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand> {
   constructor(private readonly updates: TaskUpdates) {}
 
-  execute({ taskId, request }: CompleteTaskCommand) {
-    return this.updates.send(taskId, completeStepUpdate, (task) => ({ stepKey: task.stepKey, ...request }));
+  execute({ taskId, completedBy, request }: CompleteTaskCommand) {
+    return this.updates.send(taskId, completeStepUpdate, (task) => ({
+      stepKey: task.stepKey,
+      outcome: request.outcome,
+      completedBy,
+    }));
   }
 }
