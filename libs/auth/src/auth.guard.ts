@@ -2,6 +2,7 @@ import {
   HttpException,
   HttpStatus,
   Injectable,
+  Logger,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
@@ -19,6 +20,8 @@ const PROBLEMS = 'https://care-transitions.dev/problems';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -40,6 +43,7 @@ export class AuthGuard implements CanActivate {
       request.principal = await this.verifier.verify(token);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) {
+        this.logger.error({ err: error }, 'cannot check access tokens: signing keys unavailable');
         throw new HttpException(
           {
             type: `${PROBLEMS}/auth-unavailable`,
@@ -49,6 +53,8 @@ export class AuthGuard implements CanActivate {
           HttpStatus.SERVICE_UNAVAILABLE,
         );
       }
+      // for operators: a feed or client with a bad token shows up here (the token is never logged)
+      this.logger.warn({ path: request.path, reason: error.message }, 'access token refused');
       const description = error.message.replace(/"/g, "'");
       response.setHeader(
         'WWW-Authenticate',
