@@ -2,8 +2,8 @@ import { Client as PgClient } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { ADT_DLQ_TOPIC, ADT_EVENTS_TOPIC, CARE_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC } from '@ct/contracts';
-import { startGroupAtEnd } from '@ct/kafka';
+import { ADT_EVENTS_TOPIC, ALL_TOPICS, REFERRAL_EVENTS_TOPIC } from '@ct/contracts';
+import { ensurePrefixedTopics, startGroupAtEnd } from '@ct/kafka';
 import { migrate } from '@ct/persistence';
 
 /**
@@ -12,7 +12,6 @@ import { migrate } from '@ct/persistence';
  * servers, and its leftovers (open transitions) are terminated at the end.
  */
 export const BENCH_TOPIC_PREFIX = 'bench.';
-const TOPICS = [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC, CARE_EVENTS_TOPIC, ADT_DLQ_TOPIC];
 const BENCH_DATABASE = 'care_transitions_bench';
 
 function mainDatabaseUrl(): string {
@@ -53,25 +52,7 @@ function benchKafka(): Kafka {
  */
 export async function prepareTopics(groupId?: string): Promise<void> {
   const kafka = benchKafka();
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const missing = TOPICS.filter((name) => !existing.has(BENCH_TOPIC_PREFIX + name));
-    if (missing.length) {
-      const { topics } = await admin.fetchTopicMetadata({ topics: missing });
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: topics.map(({ name, partitions }) => ({
-          topic: BENCH_TOPIC_PREFIX + name,
-          numPartitions: partitions.length,
-          replicationFactor: 1,
-        })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  await ensurePrefixedTopics(kafka, BENCH_TOPIC_PREFIX, ALL_TOPICS);
   if (!groupId) return;
   for (const topic of [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC])
     await startGroupAtEnd(kafka, groupId, BENCH_TOPIC_PREFIX + topic);

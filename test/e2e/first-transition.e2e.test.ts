@@ -7,6 +7,7 @@ import { Role } from '@ct/auth';
 import { authHeaders } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
+import { testTopic } from '../support/test-env';
 
 const DISCHARGE = DateTime.now().setZone('America/New_York').startOf('second');
 
@@ -24,7 +25,7 @@ interface TaskView {
 async function readPublishedEvent(system: RunningSystem, facility: string, visit: string) {
   const consumer = system.kafka.consumer({ groupId: `probe-${system.runId}-${visit}` });
   await consumer.connect();
-  await consumer.subscribe({ topic: 'adt.events.v1', fromBeginning: true });
+  await consumer.subscribe({ topic: testTopic('adt.events.v1'), fromBeginning: true });
   const found = new Promise<{ key: Buffer | null; value: Buffer | null }>((resolve) => {
     void consumer.run({
       eachMessage: async ({ message }) => {
@@ -136,7 +137,10 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     const producer = system.kafka.producer();
     await producer.connect();
     const event = await readPublishedEvent(system, facility, 'V1');
-    await producer.send({ topic: 'adt.events.v1', messages: [{ key: event.key, value: event.value }] });
+    await producer.send({
+      topic: testTopic('adt.events.v1'),
+      messages: [{ key: event.key, value: event.value }],
+    });
     await producer.disconnect();
 
     await eventually(async () => ((await signals()) === 2 ? true : undefined), 'the redelivered signal');

@@ -8,7 +8,7 @@ import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { TasksActivities } from '../../apps/worker/src/tasks/tasks.activities';
 import { eventually } from '../support/processes';
 import { TopicProbe } from '../support/kafka-probe';
-import { testEnv } from '../support/test-env';
+import { testEnv, testTopic } from '../support/test-env';
 
 const entry = (transitionId: string, n: number) => ({
   kind: 'step.opened',
@@ -32,7 +32,7 @@ describe('timeline outbox → care.events.v1 (real servers)', () => {
       retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 200 },
       connectionTimeout: 1_000,
     });
-    const p = new KafkaPublisher(client);
+    const p = new KafkaPublisher(client, testEnv.topicPrefix);
     publishers.push(p);
     return p;
   };
@@ -45,7 +45,7 @@ describe('timeline outbox → care.events.v1 (real servers)', () => {
       brokers: testEnv.kafkaBrokers,
       logLevel: logLevel.NOTHING,
     });
-    probe = await TopicProbe.start(kafka, CARE_EVENTS_TOPIC);
+    probe = await TopicProbe.start(kafka, testTopic(CARE_EVENTS_TOPIC));
   });
   afterAll(async () => {
     await probe?.stop();

@@ -6,7 +6,7 @@ import { authHeaders } from '../support/auth';
 import { startGateway } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
-import { testEnv } from '../support/test-env';
+import { testEnv, testTopic } from '../support/test-env';
 
 describe('FHIR $process-message against real Kafka and Postgres', () => {
   const run = Date.now().toString(36).toUpperCase();
@@ -33,7 +33,7 @@ describe('FHIR $process-message against real Kafka and Postgres', () => {
 
   beforeAll(async () => {
     ({ app: gateway, url } = await startGateway());
-    probe = await TopicProbe.start(kafka, 'adt.events.v1');
+    probe = await TopicProbe.start(kafka, testTopic('adt.events.v1'));
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { authHeaders } from '../support/auth';
 import { startGateway } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
-import { testEnv } from '../support/test-env';
+import { testEnv, testTopic } from '../support/test-env';
 
 const root = path.resolve(__dirname, '../..');
 const infra = (...args: string[]) => {
@@ -42,7 +42,7 @@ describe('adt-gateway against real Kafka and Postgres', () => {
 
   beforeAll(async () => {
     ({ app: gateway, url } = await startGateway({ MLLP_MAX_FRAME_BYTES: '65536' }));
-    probe = await TopicProbe.start(kafka, 'adt.events.v1');
+    probe = await TopicProbe.start(kafka, testTopic('adt.events.v1'));
   });
 
   afterAll(async () => {

@@ -16,6 +16,7 @@ export async function startGateway(
     LOG_LEVEL: 'error',
     PORT: '0',
     MLLP_PORT: '0',
+    KAFKA_TOPIC_PREFIX: testEnv.topicPrefix,
     ...(await testIssuer()).env,
     ...extraEnv,
   });

@@ -10,7 +10,7 @@ import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { OrchestratorModule } from '../../apps/orchestrator/src/orchestrator.module';
 import { testIssuer } from './auth';
-import { testEnv } from './test-env';
+import { testEnv, testTopic } from './test-env';
 
 export interface RunningSystem {
   /** Unique per run: task queue, consumer group and facility keep runs apart on shared servers. */
@@ -41,6 +41,7 @@ export async function startSystem(): Promise<RunningSystem> {
     SHUTDOWN_GRACE_MS: '5000',
     MLLP_PORT: '0',
     PORT: '0',
+    KAFKA_TOPIC_PREFIX: testEnv.topicPrefix,
     ...(await testIssuer()).env,
   };
   Object.assign(process.env, env);
@@ -51,7 +52,7 @@ export async function startSystem(): Promise<RunningSystem> {
     logLevel: logLevel.NOTHING,
   });
   // A new group starts at the end of the topic, so earlier runs' events do not replay into this one.
-  await startGroupAtEnd(kafka, env.ORCHESTRATOR_GROUP_ID, ADT_EVENTS_TOPIC);
+  await startGroupAtEnd(kafka, env.ORCHESTRATOR_GROUP_ID, testTopic(ADT_EVENTS_TOPIC));
 
   const apps: INestApplication[] = [];
   const gateway = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });

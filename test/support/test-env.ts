@@ -4,7 +4,12 @@ export const testEnv = {
   kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
   temporalAddress: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
   temporalNamespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  /** Tests publish and consume `test.*` topics, so apps a developer runs never see test events. */
+  topicPrefix: 'test.',
 };
+
+/** The test copy of one of our topics. */
+export const testTopic = (name: string): string => testEnv.topicPrefix + name;
 
 /** Guard rail: tests truncate tables, so they refuse any database whose name does not say test. */
 export function assertTestDatabase(url: string): void {

@@ -5,3 +5,4 @@ export * from './referral-events-v1';
 export * from './adt-dlq-v1';
 export * from './headers';
 export * from './care-events-v1';
+export * from './topics';
