@@ -106,4 +106,27 @@ describe('FHIR $process-message against real Kafka and Postgres', () => {
     });
     expect((await post(bundle('TEXT'), 'text/plain')).status).toBe(415);
   });
+
+  it('answers a sender without a feed token with an OperationOutcome (401 login, 403 forbidden)', async () => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${url}/fhir/$process-message`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/fhir+json', ...headers },
+        body: JSON.stringify(bundle('NOAUTH')),
+      });
+    const anonymous = await send({});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
+    expect(anonymous.headers.get('content-type')).toContain('application/fhir+json');
+    expect(await anonymous.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ code: 'login' }],
+    });
+    const ops = await send(await authHeaders(Role.Ops));
+    expect(ops.status).toBe(403);
+    expect(await ops.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ code: 'forbidden', diagnostics: 'This needs the role adt-feed' }],
+    });
+  });
 });

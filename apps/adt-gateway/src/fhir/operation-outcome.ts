@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 
 /** The IssueType codes this endpoint answers with (http://hl7.org/fhir/issue-type). */
-export type IssueCode = 'invalid' | 'structure' | 'required' | 'not-supported' | 'not-found' | 'transient';
+export type IssueCode =
+  | 'invalid'
+  | 'structure'
+  | 'required'
+  | 'not-supported'
+  | 'not-found'
+  | 'transient'
+  | 'login'
+  | 'forbidden'
+  | 'processing';
 
 export interface OperationOutcomeIssue {
   severity: 'fatal' | 'error' | 'warning' | 'information';

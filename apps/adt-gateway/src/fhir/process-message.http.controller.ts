@@ -1,9 +1,10 @@
-import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpStatus, Post, Res, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRoles, Role } from '@ct/auth';
 import type { IncomingMessage } from 'node:http';
 import type { Response } from 'express';
+import { FhirHttpErrorFilter } from './fhir-http-error.filter';
 import { operationOutcome } from './operation-outcome';
 import { ProcessMessageCommand } from './process-message.command';
 
@@ -19,6 +20,7 @@ export const isFhirBody = (req: IncomingMessage) =>
 @ApiTags('fhir')
 @ApiBearerAuth()
 @RequireRoles(Role.Feed)
+@UseFilters(FhirHttpErrorFilter)
 @Controller('fhir')
 export class ProcessMessageHttpController {
   constructor(private readonly commands: CommandBus) {}
