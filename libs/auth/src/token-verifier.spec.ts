@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateEnv, apiEnvSchema, type AuthEnv } from '@ct/config';
@@ -86,6 +86,44 @@ describe('TokenVerifier', () => {
       AUTH_JWKS_URL: 'http://127.0.0.1:9/certs',
     });
     await expect(remote.verify(await issuer.token())).rejects.toThrow(KeysUnavailableError);
+  });
+
+  /** A verifier reading FIRST's key file, and NEXT: the issuer the file will rotate to. */
+  const rotation = async (name: string, keyFileCooldownMs: number) => {
+    const first = await LocalIssuer.open(join(dir, `${name}-first`));
+    const next = await LocalIssuer.open(join(dir, `${name}-next`));
+    const verifier = TokenVerifier.fromEnv(envOf({ AUTH_JWKS_FILE: first.jwksFile }), { keyFileCooldownMs });
+    return {
+      first,
+      next,
+      verifier,
+      rotate: () => writeFileSync(first.jwksFile, readFileSync(next.jwksFile)),
+    };
+  };
+
+  it('takes a rotated key file without a restart, and keeps its keys while the file is half written', async () => {
+    const { first, next, verifier, rotate } = await rotation('rotate', 0);
+    await expect(verifier.verify(await first.token({ subject: 'a' }))).resolves.toMatchObject({
+      subject: 'a',
+    });
+    // half written: the old keys still verify, the new token is refused for now
+    writeFileSync(first.jwksFile, '{"keys": [');
+    await expect(verifier.verify(await next.token())).rejects.toThrow(/no key of the issuer matches/);
+    await expect(verifier.verify(await first.token({ subject: 'a' }))).resolves.toMatchObject({
+      subject: 'a',
+    });
+    // the provider's new key set lands: the new key verifies, the retired one no longer does
+    rotate();
+    await expect(verifier.verify(await next.token({ subject: 'b' }))).resolves.toMatchObject({
+      subject: 'b',
+    });
+    await expect(verifier.verify(await first.token())).rejects.toThrow(/no key of the issuer matches/);
+  });
+
+  it('re-reads the key file at most once per cooldown for unknown key ids', async () => {
+    const { next, verifier, rotate } = await rotation('cooldown', 60_000);
+    rotate();
+    await expect(verifier.verify(await next.token())).rejects.toThrow(/no key of the issuer matches/);
   });
 
   it('stops the boot, naming the variable, when the key file is not a key set', () => {

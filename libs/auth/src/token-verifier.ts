@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors,
-  jwtVerify,
-  type JSONWebKeySet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthEnv } from '@ct/config';
+import { keysFromFile } from './key-file';
 import type { Principal } from './roles';
 
 /** Asymmetric only: a shared secret or `none` is never accepted. */
@@ -25,15 +17,10 @@ export class TokenVerifier {
     private readonly env: AuthEnv,
   ) {}
 
-  static fromEnv(env: AuthEnv): TokenVerifier {
+  /** `keyFileCooldownMs`: how often an unknown key id may make us re-read AUTH_JWKS_FILE. */
+  static fromEnv(env: AuthEnv, options: { keyFileCooldownMs?: number } = {}): TokenVerifier {
     if (env.AUTH_JWKS_URL) return new TokenVerifier(createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)), env);
-    let keys: JWTVerifyGetKey;
-    try {
-      keys = createLocalJWKSet(JSON.parse(readFileSync(env.AUTH_JWKS_FILE!, 'utf8')) as JSONWebKeySet);
-    } catch {
-      throw new Error('AUTH_JWKS_FILE: cannot read a JSON Web Key Set from that file');
-    }
-    return new TokenVerifier(keys, env);
+    return new TokenVerifier(keysFromFile(env.AUTH_JWKS_FILE!, options.keyFileCooldownMs), env);
   }
 
   async verify(token: string): Promise<Principal> {
