@@ -42,10 +42,11 @@ export class TasksHttpController {
   @ApiOperation({ summary: 'Take an open task: it is assigned to the claimer (409 if it is not open)' })
   async claim(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Body(new ZodValidationPipe(claimTaskRequestSchema)) body: ClaimTaskRequest,
+    // validated only: the body must be empty, so it cannot name another claimer
+    @Body(new ZodValidationPipe(claimTaskRequestSchema)) _body: ClaimTaskRequest,
     @Actor() actor: Principal,
   ): Promise<void> {
-    await this.commands.execute(new ClaimTaskCommand(id, actor.subject, body));
+    await this.commands.execute(new ClaimTaskCommand(id, actor.subject));
   }
 
   @Post(':id/complete')

@@ -11,7 +11,6 @@ export class ClaimTaskCommand extends Command<void> {
     readonly taskId: string,
     /** The caller's subject id from the verified token. */
     readonly claimedBy: string,
-    readonly request: ClaimTaskRequest,
   ) {
     super();
   }
