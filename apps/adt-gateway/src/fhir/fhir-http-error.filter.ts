@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { operationOutcome, type IssueCode } from './operation-outcome';
+import { sendFhir } from './send-fhir';
 
 const CODES: Partial<Record<number, IssueCode>> = {
   [HttpStatus.UNAUTHORIZED]: 'login',
@@ -24,11 +25,6 @@ export class FhirHttpErrorFilter implements ExceptionFilter {
     const outcome = operationOutcome([
       { severity: 'error', code: CODES[status] ?? 'processing', diagnostics: detail },
     ]);
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .type('application/fhir+json')
-      .send(JSON.stringify(outcome));
+    sendFhir(host.switchToHttp().getResponse<Response>(), status, outcome);
   }
 }

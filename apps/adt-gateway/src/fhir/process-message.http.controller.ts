@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { FhirHttpErrorFilter } from './fhir-http-error.filter';
 import { operationOutcome } from './operation-outcome';
 import { ProcessMessageCommand } from './process-message.command';
+import { sendFhir } from './send-fhir';
 
 export const FHIR_MEDIA_TYPES = ['application/fhir+json', 'application/json'];
 
@@ -55,13 +56,10 @@ export class ProcessMessageHttpController {
         code: 'not-supported' as const,
         diagnostics: `Send ${FHIR_MEDIA_TYPES.join(' or ')}`,
       };
-      res
-        .status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-        .type('application/fhir+json')
-        .send(JSON.stringify(operationOutcome([issue])));
+      sendFhir(res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, operationOutcome([issue]));
       return;
     }
     const result = await this.commands.execute(new ProcessMessageCommand(body));
-    res.status(result.status).type('application/fhir+json').send(JSON.stringify(result.body));
+    sendFhir(res, result.status, result.body);
   }
 }
