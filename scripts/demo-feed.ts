@@ -1,7 +1,7 @@
 // Plays a small ADT feed into the running gateway, so a newcomer sees transitions and tasks appear.
 import { Role } from '@ct/auth';
-import { LocalIssuer } from '@ct/auth/testing';
 import { adtMessage } from '@ct/hl7/testing';
+import { openDevIssuer } from './dev-issuer';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
@@ -37,8 +37,8 @@ const messages = [1, 2, 3].flatMap((n) => {
 });
 
 async function main(): Promise<void> {
-  // the dev issuer of `npm start` (scripts/dev-token.ts): a feed's and a coordinator's token
-  const issuer = await LocalIssuer.open(process.env.DEV_ISSUER_DIR ?? '');
+  // the dev issuer of `npm start`: a feed's and a coordinator's token
+  const issuer = await openDevIssuer();
   const asFeed = await issuer.headers([Role.Feed], 'demo-feed');
   const asCoordinator = await issuer.headers([Role.Coordinator], 'demo-coordinator');
   for (const message of messages) {

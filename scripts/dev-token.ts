@@ -2,14 +2,12 @@
 // Usage: node dist/scripts/dev-token.js ROLE [SUBJECT]   prints a 12-hour bearer token
 //        node dist/scripts/dev-token.js --env            prints the AUTH_* settings that trust it
 import { Role } from '@ct/auth';
-import { LocalIssuer } from '@ct/auth/testing';
+import { openDevIssuer } from './dev-issuer';
 
 const roles: string[] = Object.values(Role);
 
 async function main(): Promise<void> {
-  const dir = process.env.DEV_ISSUER_DIR;
-  if (!dir) throw new Error('DEV_ISSUER_DIR is not set (npm start sets it under the infra state dir)');
-  const issuer = await LocalIssuer.open(dir);
+  const issuer = await openDevIssuer();
   const [role, subject] = process.argv.slice(2);
   if (role === '--env') {
     for (const [name, value] of Object.entries(issuer.env)) console.log(`export ${name}='${value}'`);
