@@ -1,5 +1,6 @@
 export * from './common/patient-key';
 export * from './common/event-parts';
+export * from './common/text';
 export * from './adt-events-v1';
 export * from './referral-events-v1';
 export * from './adt-dlq-v1';

@@ -13,6 +13,7 @@ export {
 export {
   Hl7ParseError,
   HL7_ERROR_TEXT,
+  describeLocation,
   type Hl7AckErrorCode,
   type Hl7ErrorLocation,
   type Hl7ParseErrorCode,

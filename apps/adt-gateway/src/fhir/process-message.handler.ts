@@ -1,6 +1,7 @@
 import { HttpStatus, Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_ENV, type GatewayEnv } from '@ct/config';
+import { contractIssue } from '../ingest/contract-check';
 import { HandOffService } from '../ingest/hand-off.service';
 import { RejectMessageService } from '../ingest/reject-message.service';
 import { bundleToEvent } from './bundle-to-event';
@@ -37,6 +38,9 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
       const message = readNotification(raw);
       origin = originOf(message);
       const normalized = bundleToEvent(message, this.env.FHIR_IDENTIFIER_AUTHORITIES);
+      const issue = contractIssue(normalized.value);
+      // a value later stages cannot take (too long, control characters) is refused before the answer
+      if (issue) throw FhirInputError.of('invalid', `${issue.path.join('.')}: ${issue.message}`);
       const record = { ...origin, transport: 'fhir', raw, eventId: normalized.value.eventId };
       const result = await this.handOff.handOff(record, normalized);
       if (result.outcome === 'unavailable') return UNAVAILABLE;

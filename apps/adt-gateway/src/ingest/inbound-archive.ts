@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
@@ -19,6 +19,24 @@ export interface Claim {
   id: string;
   /** The row's status before this message: null when it is new, 'published' for a resend. */
   previous: InboundStatus | null;
+}
+
+/**
+ * PostgreSQL refuses NUL in text: a frame that carries one is kept with U+2400 (the visible symbol
+ * for NUL) in its place, so it can still be quarantined and shown instead of failing its archive.
+ */
+export function storable(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\u2400') : text;
+}
+
+/**
+ * Sender and MSH-10 are a unique index's key: one longer than any valid value (a refused frame's)
+ * is kept as its start and a hash, so its quarantine never fails on the index's size limit.
+ */
+export function storableKey(text: string, max = 200): string {
+  const clean = storable(text);
+  if (clean.length <= max) return clean;
+  return `${clean.slice(0, max - 41)}#${createHash('sha256').update(clean).digest('hex').slice(0, 40)}`;
 }
 
 /**
@@ -55,7 +73,7 @@ export class InboundArchive {
   async markFailed(id: string, reason: string): Promise<void> {
     await this.db.query(
       `UPDATE inbound_messages SET status = 'failed', reason = $2, updated_at = now() WHERE id = $1 AND status <> 'published'`,
-      [id, reason],
+      [id, storable(reason)],
     );
   }
 
@@ -69,17 +87,26 @@ export class InboundArchive {
         : claim;
     await this.db.query(
       `UPDATE inbound_messages SET status = 'rejected', reason = $2, updated_at = now() WHERE id = $1`,
-      [id, reason],
+      [id, storable(reason).slice(0, 2_000)],
     );
     return id;
   }
 
   private async claimBatch(records: InboundRecord[]): Promise<Claim[]> {
     // one row per key: Postgres refuses to upsert the same row twice in one statement
-    const unique = [...new Map(records.map((r) => [`${r.sender}\u0000${r.controlId}`, r])).values()];
+    const keyOf = (r: InboundRecord) => `${storableKey(r.sender)}\u0000${storableKey(r.controlId)}`;
+    const unique = [...new Map(records.map((r) => [keyOf(r), r])).values()];
     const params: unknown[] = [];
     const rows = unique.map((r) => {
-      params.push(r.sender, r.controlId, r.transport, r.messageType, r.raw, r.eventId);
+      const type = r.messageType === null ? null : storableKey(r.messageType, 64);
+      params.push(
+        storableKey(r.sender),
+        storableKey(r.controlId),
+        r.transport,
+        type,
+        storable(r.raw),
+        r.eventId,
+      );
       const n = params.length;
       return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
@@ -101,7 +128,7 @@ export class InboundArchive {
     );
     const byKey = new Map(result.map((row) => [`${row.sender}\u0000${row.control_id}`, row]));
     return records.map((record) => {
-      const row = byKey.get(`${record.sender}\u0000${record.controlId}`)!;
+      const row = byKey.get(keyOf(record))!;
       return { id: row.id, previous: row.inserted ? null : row.status };
     });
   }

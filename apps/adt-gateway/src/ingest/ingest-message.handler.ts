@@ -7,13 +7,16 @@ import {
   ackCode,
   ackMode,
   buildAck,
+  describeLocation,
   errorFromParseError,
   extractAdt,
   parseHl7,
   readHeader,
   type Hl7Header,
 } from '@ct/hl7';
+import { contractIssue } from './contract-check';
 import { HandOffService } from './hand-off.service';
+import { hl7LocationOf } from './hl7-location';
 import { IngestMessageCommand, type IngestResult } from './ingest-message.command';
 import { normalize, type NormalizedEvent } from './normalize';
 import { senderOf } from './normalize-common';
@@ -41,7 +44,9 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
     try {
       const message = parseHl7(raw);
       header = readHeader(message);
-      normalized = normalize(extractAdt(message), transport, this.zoneOf);
+      const adt = extractAdt(message);
+      normalized = normalize(adt, transport, this.zoneOf);
+      assertContract(normalized, Boolean(adt.visit?.location?.facility));
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
       const inboundMessageId = await this.rejections
@@ -79,4 +84,12 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
       ],
     });
   }
+}
+
+/** Refuses, before the ACK, an event that a later stage could not take. */
+function assertContract(normalized: NormalizedEvent, facilityFromVisit: boolean): void {
+  const issue = contractIssue(normalized.value);
+  if (!issue) return;
+  const location = hl7LocationOf(issue.path, facilityFromVisit);
+  throw new Hl7ParseError('BAD_VALUE', `${describeLocation(location)}: ${issue.message}`, location);
 }

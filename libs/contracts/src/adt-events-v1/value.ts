@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTime, patientSchema, sourceSchema } from '../common/event-parts';
+import { codeText, idText } from '../common/text';
 
 export const ADT_EVENTS_TOPIC = 'adt.events.v1';
 
@@ -21,27 +22,29 @@ export type AdtEventType = (typeof adtEventTypes)[number];
 /** Normalized ADT event, one per accepted HL7 message. Carries identifiers; never log its body. */
 export const adtEventV1Schema = z.object({
   schema: z.literal('adt.event.v1'),
-  eventId: z.string().min(1),
+  eventId: idText(),
   type: z.enum(adtEventTypes),
   trigger: z.string().regex(/^A\d\d$/),
   occurredAt: isoTime,
   recordedAt: isoTime,
-  facility: z.string().min(1),
+  facility: idText(),
   patient: patientSchema,
   visit: z
     .object({
-      number: z.string().min(1),
-      patientClass: z.string().optional(),
-      hospitalService: z.string().optional(),
-      dischargeDisposition: z.string().optional(),
+      number: idText(),
+      patientClass: codeText().optional(),
+      hospitalService: codeText().optional(),
+      dischargeDisposition: codeText().optional(),
       admitAt: isoTime.optional(),
       dischargeAt: isoTime.optional(),
     })
     .optional(),
-  diagnoses: z.array(
-    z.object({ code: z.string(), codingSystem: z.string().optional(), type: z.string().optional() }),
-  ),
-  merge: z.object({ priorPatientKey: z.string().min(1), priorVisitNumber: z.string().optional() }).optional(),
+  diagnoses: z
+    .array(z.object({ code: codeText(), codingSystem: codeText().optional(), type: codeText().optional() }))
+    .max(100),
+  merge: z
+    .object({ priorPatientKey: patientSchema.shape.key, priorVisitNumber: idText().optional() })
+    .optional(),
   source: sourceSchema,
 });
 

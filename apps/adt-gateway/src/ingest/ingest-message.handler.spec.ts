@@ -1,0 +1,78 @@
+import type { GatewayEnv } from '@ct/config';
+import { parseHl7 } from '@ct/hl7';
+import { adtMessage } from '@ct/hl7/testing';
+import type { HandOffService } from './hand-off.service';
+import { IngestMessageCommand } from './ingest-message.command';
+import { IngestMessageHandler } from './ingest-message.handler';
+import type { RejectMessageService } from './reject-message.service';
+
+function setUp() {
+  const handOff = { handOff: jest.fn().mockResolvedValue({ outcome: 'accepted', inboundMessageId: 'in-1' }) };
+  const rejections = { reject: jest.fn().mockResolvedValue('q-1') };
+  const env = { FACILITY_TIME_ZONE: 'America/New_York' } as GatewayEnv;
+  const handler = new IngestMessageHandler(
+    handOff as unknown as HandOffService,
+    rejections as unknown as RejectMessageService,
+    env,
+  );
+  const ingest = async (raw: string) => {
+    const result = await handler.execute(new IngestMessageCommand(raw, 'mllp'));
+    return { result, ack: parseHl7(result.ack) };
+  };
+  return { handOff, rejections, ingest };
+}
+
+describe('IngestMessageHandler: refuses before the ACK what later stages cannot take', () => {
+  it('accepts a clean discharge and hands it off', async () => {
+    const { handOff, ingest } = setUp();
+    const { ack } = await ingest(adtMessage());
+    expect(ack.get('MSA-1')).toBe('AA');
+    expect(handOff.handOff).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [
+      'a visit number too long for a workflow id',
+      { visit: { visitNumber: { id: 'V'.repeat(1_200) } } },
+      'PV1^1^19^1^1',
+    ],
+    [
+      'a NUL in the MRN',
+      { patient: { identifiers: [{ id: 'BAD\u0000MRN', assigningAuthority: 'RIVERSIDE', typeCode: 'MR' }] } },
+      'PID^1^3^1^1',
+    ],
+    [
+      'a line break in the assigning authority',
+      { patient: { identifiers: [{ id: 'MRN1', assigningAuthority: 'RIVER\nSIDE', typeCode: 'MR' }] } },
+      'PID^1^3^1^4',
+    ],
+    [
+      'a facility longer than any key may be',
+      { visit: { location: { facility: 'F'.repeat(101) }, visitNumber: { id: 'V1' } } },
+      'PV1^1^3^1^4',
+    ],
+  ])('answers AE naming the field, quarantines and never hands off: %s', async (_case, options, where) => {
+    const { handOff, rejections, ingest } = setUp();
+    const { result, ack } = await ingest(adtMessage(options));
+    expect(result.outcome).toBe('rejected');
+    expect(ack.get('MSA-1')).toBe('AE');
+    expect(ack.segment('ERR')?.field(2)).toBe(where);
+    expect(ack.get('ERR-3.1')).toBe('102');
+    expect(handOff.handOff).not.toHaveBeenCalled();
+    expect(rejections.reject).toHaveBeenCalledWith(
+      expect.any(String),
+      'mllp',
+      expect.objectContaining({ controlId: 'MSG00001' }),
+      'BAD_VALUE',
+      expect.stringMatching(/^(PV1|PID)-/),
+    );
+  });
+
+  it('never echoes the refused value in the NAK', async () => {
+    const { ack } = await setUp().ingest(
+      adtMessage({ patient: { identifiers: [{ id: 'SECRET\u0001MRN', typeCode: 'MR' }] } }),
+    );
+    expect(ack.get('MSA-1')).toBe('AE');
+    expect(ack.toString()).not.toContain('SECRET');
+  });
+});
