@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { orchestratorEnvSchema } from '@ct/config';
 import { appFoundation } from '@ct/observability';
 import { AdtEventsConsumer } from './consumer/adt-events.consumer';
+import { DeadLetterStore } from './dead-letters/dead-letter.store';
 import { HandleAdtEventHandler } from './transitions/handle-adt-event/handle-adt-event.handler';
 import { HandleReferralEventHandler } from './transitions/handle-referral-event/handle-referral-event.handler';
 import { TransitionStarter } from './transitions/transition-starter';
@@ -14,6 +15,7 @@ import { OpenTransitionsLookup } from './transitions/handle-adt-event/open-trans
     HandleAdtEventHandler,
     HandleReferralEventHandler,
     OpenTransitionsLookup,
+    DeadLetterStore,
     AdtEventsConsumer,
   ],
 })

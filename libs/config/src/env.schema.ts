@@ -31,6 +31,8 @@ export const baseEnvSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('care-transitions'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   FACILITY_TIME_ZONE: z.string().min(1).default('America/New_York'),
+  /** Longest a PostgreSQL statement may run (the apps' pools; migrations have none): nothing waits forever. */
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
 export const apiEnvSchema = baseEnvSchema
@@ -75,6 +77,8 @@ export const gatewayEnvSchema = baseEnvSchema
      * hospital sends (e.g. `urn:oid:2.16.840.1.113883.19.5=RIVERSIDE`).
      */
     FHIR_IDENTIFIER_AUTHORITIES: identifierAuthorities,
+    /** Longest a sender waits on archive + publish before a NAK that asks it to resend. */
+    HANDOFF_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     ...authEnvFields,
   })
   .superRefine((env, ctx) => {
@@ -97,6 +101,10 @@ export const orchestratorEnvSchema = baseEnvSchema.extend({
   ORCHESTRATOR_GROUP_ID: z.string().min(1).default('orchestrator'),
   /** Patients handled at once per partition; one patient's events always go in order. */
   ORCHESTRATOR_KEY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Tries of an event that fails for an unknown reason before it becomes a dead letter. */
+  ORCHESTRATOR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** The wait before the second try; it doubles each time (5 tries ≈ 3 s at 200 ms). */
+  ORCHESTRATOR_RETRY_BASE_MS: z.coerce.number().int().min(0).max(10_000).default(200),
 });
 export const workerEnvSchema = baseEnvSchema.extend({ PORT: port.default(3003) });
 

@@ -32,7 +32,8 @@ export function runApp(
       const shutdown = () => {
         setTimeout(() => process.exit(1), graceMs + 1_000).unref();
         app.close().then(
-          () => process.exit(0),
+          // a part that stopped for good set exitCode, so the supervisor restarts the app
+          () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0),
           (error: unknown) => {
             console.error(`${name} shutdown failed:`, error instanceof Error ? error.message : error);
             process.exit(1);

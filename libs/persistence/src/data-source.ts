@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DeadLetterEntity } from './entities/dead-letter.entity';
 import { InboundMessageEntity } from './entities/inbound-message.entity';
 import { OutboxRecordEntity } from './entities/outbox-record.entity';
 import { TaskEntity } from './entities/task.entity';
@@ -6,6 +7,7 @@ import { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { Init1763870000000 } from './migrations/1763870000000-init';
 import { TimelineOutbox1763900000000 } from './migrations/1763900000000-timeline-outbox';
+import { DeadLetters1764800000000 } from './migrations/1764800000000-dead-letters';
 
 export const entities = [
   TaskEntity,
@@ -13,11 +15,36 @@ export const entities = [
   TransitionEntity,
   TimelineEntryEntity,
   OutboxRecordEntity,
+  DeadLetterEntity,
 ];
-export const migrations = [Init1763870000000, TimelineOutbox1763900000000];
+export const migrations = [Init1763870000000, TimelineOutbox1763900000000, DeadLetters1764800000000];
+
+/** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */
+export interface SessionLimits {
+  /** Unset means no limit: migrations (`migrate()`), where an index build on a big table takes minutes. */
+  statementTimeoutMs?: number;
+}
+
+// a connection (or a free slot in the pool) that takes longer means PostgreSQL is down or swamped
+const CONNECT_TIMEOUT_MS = 2_000;
+
+function sessionTimeouts({ statementTimeoutMs }: SessionLimits) {
+  if (!statementTimeoutMs) return {};
+  return {
+    statement_timeout: statementTimeoutMs,
+    // the client's own backstop for a server that cannot even cancel (frozen host, lost network)
+    query_timeout: statementTimeoutMs + 1_000,
+    // outlasts the outbox relay's bounded Kafka publish inside its transaction; ends a hung owner's
+    idle_in_transaction_session_timeout: Math.max(30_000, 2 * statementTimeoutMs),
+  };
+}
 
 /** Schema changes go through migrations only; synchronize stays off everywhere. */
-export function dataSourceOptions(url: string, applicationName = 'care-transitions'): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  applicationName = 'care-transitions',
+  limits: SessionLimits = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -26,10 +53,10 @@ export function dataSourceOptions(url: string, applicationName = 'care-transitio
     synchronize: false,
     migrationsRun: false,
     applicationName,
-    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+    extra: { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...sessionTimeouts(limits) },
   };
 }
 
-export function createDataSource(url: string, applicationName?: string): DataSource {
-  return new DataSource(dataSourceOptions(url, applicationName));
+export function createDataSource(url: string, applicationName?: string, limits?: SessionLimits): DataSource {
+  return new DataSource(dataSourceOptions(url, applicationName, limits));
 }

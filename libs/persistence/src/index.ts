@@ -6,3 +6,4 @@ export * from './entities/outbox-record.entity';
 export * from './data-source';
 export * from './migrate';
 export * from './persistence.module';
+export * from './entities/dead-letter.entity';

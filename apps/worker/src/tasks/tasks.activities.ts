@@ -13,6 +13,12 @@ import { appendTimeline } from './timeline.writer';
 import { bindActivities } from './bind-activities';
 
 /**
+ * A finished transition's row never moves back. Cancelled is not final: a discharge after the
+ * cancel opens a new episode of the same transition.
+ */
+const FINISHED_SQL = `('completed', 'expired', 'superseded', 'no-outreach')`;
+
+/**
  * Activities run at least once: each one is a single transaction whose timeline entries are keyed
  * by transition, step and rung, so a retry after a crash changes nothing the first attempt did.
  */
@@ -105,7 +111,8 @@ export class TasksActivities implements TransitionActivities {
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, pathway = EXCLUDED.pathway,
            patient_key = EXCLUDED.patient_key, reason = EXCLUDED.reason,
-           discharged_at = COALESCE(EXCLUDED.discharged_at, transitions.discharged_at), updated_at = now()`,
+           discharged_at = COALESCE(EXCLUDED.discharged_at, transitions.discharged_at), updated_at = now()
+         WHERE transitions.status NOT IN ${FINISHED_SQL}`,
         [
           input.transitionId,
           input.facility,

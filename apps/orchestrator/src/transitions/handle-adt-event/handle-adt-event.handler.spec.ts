@@ -29,7 +29,11 @@ function event(type: AdtEventV1['type'], extra: Partial<AdtEventV1> = {}): AdtEv
 }
 
 describe('HandleAdtEventHandler routing', () => {
-  const starter = { signalWithStart: jest.fn().mockResolvedValue('transition:RIV:V1') };
+  const starter = {
+    signalWithStart: jest
+      .fn()
+      .mockResolvedValue({ workflowId: 'transition:RIV:V1', outcome: 'started-or-signalled' }),
+  };
   const signal = jest.fn();
   const temporal = { workflow: { getHandle: jest.fn(() => ({ signal })) } };
   const lookup = { idsFor: jest.fn().mockResolvedValue([]) };
@@ -47,6 +51,19 @@ describe('HandleAdtEventHandler routing', () => {
     expect(await run(event('discharge.cancelled'))).toBe('started-or-signalled');
     expect(starter.signalWithStart).toHaveBeenCalledTimes(2);
     expect(starter.signalWithStart.mock.calls[0].slice(0, 2)).toEqual(['RIV', 'V1']);
+  });
+
+  it('leaves a finished transition alone: a late A08 with a discharge time neither restarts it nor reaches paused ones', async () => {
+    starter.signalWithStart.mockResolvedValueOnce({ workflowId: 'transition:RIV:V1', outcome: 'finished' });
+    const late = event('patient.updated', {
+      visit: { number: 'V1', dischargeAt: '2026-11-20T16:30:00-05:00' },
+    });
+    expect(await run(late)).toBe('finished');
+    expect(starter.signalWithStart.mock.calls[0][4]).toBe(false);
+    starter.signalWithStart.mockResolvedValueOnce({ workflowId: 'transition:RIV:V1', outcome: 'finished' });
+    expect(await run(event('patient.discharged'))).toBe('finished');
+    expect(starter.signalWithStart.mock.calls[1][4]).toBe(true);
+    expect(lookup.idsFor).not.toHaveBeenCalled();
   });
 
   it('signals an A08 only to a running transition, unless it carries a discharge time', async () => {

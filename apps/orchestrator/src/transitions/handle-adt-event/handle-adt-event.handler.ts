@@ -37,10 +37,18 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
     const workflowId = transitionWorkflowId(event.facility, event.visit.number);
     const discharged = event.type === 'patient.updated' && event.visit.dischargeAt !== undefined;
     if (STARTING.includes(event.type) || discharged) {
-      await this.starter.signalWithStart(event.facility, event.visit.number, adtEventSignal, signal);
-      this.logger.log({ eventId: event.eventId, workflowId }, 'transition started or signalled');
-      if (event.type === 'patient.discharged') await this.resumePaused(event, signal, workflowId);
-      return 'started-or-signalled';
+      const isDischarge = event.type === 'patient.discharged';
+      const { outcome } = await this.starter.signalWithStart(
+        event.facility,
+        event.visit.number,
+        adtEventSignal,
+        signal,
+        isDischarge,
+      );
+      this.logger.log({ eventId: event.eventId, workflowId, outcome }, 'transition event routed');
+      if (outcome === 'finished') return 'finished';
+      if (isDischarge) await this.resumePaused(event, signal, workflowId);
+      return outcome;
     }
     if (event.type === 'patient.updated' || event.type === 'patient.class-changed') {
       return (await this.signal(workflowId, signal)) ? 'signalled' : 'no-transition';

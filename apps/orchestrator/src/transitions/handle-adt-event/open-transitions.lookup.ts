@@ -20,4 +20,10 @@ export class OpenTransitionsLookup {
     });
     return rows.map((row) => row.id);
   }
+
+  /** The row of one transition: how it ended, if it did. */
+  async statusOf(id: string): Promise<{ status: TransitionStatus; reason: string | null } | undefined> {
+    const row = await this.transitions.findOne({ select: { status: true, reason: true }, where: { id } });
+    return row ? { status: row.status, reason: row.reason } : undefined;
+  }
 }

@@ -38,7 +38,11 @@ describe('referral routing', () => {
   });
 
   it('signals the visit and the referral type, so the workflow can tell a joining referral', async () => {
-    const starter = { signalWithStart: jest.fn().mockResolvedValue('transition:RIV:V1') };
+    const starter = {
+      signalWithStart: jest
+        .fn()
+        .mockResolvedValue({ workflowId: 'transition:RIV:V1', outcome: 'started-or-signalled' }),
+    };
     const handler = new HandleReferralEventHandler(starter as unknown as TransitionStarter);
     await handler.execute(new HandleReferralEventCommand(referral('HOM')));
     const [facility, key, , signal] = starter.signalWithStart.mock.calls[0];

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { referralEventSignal, type ReferralEvent } from '@ct/workflows/care-transition.messages';
 import { isHomeCareReferral } from '@ct/domain';
-import { TransitionStarter } from '../transition-starter';
+import { TransitionStarter, type StartOutcome } from '../transition-starter';
 import { HandleReferralEventCommand } from './handle-referral-event.command';
 
 /**
@@ -26,7 +26,7 @@ export class HandleReferralEventHandler implements ICommandHandler<HandleReferra
 
   constructor(private readonly starter: TransitionStarter) {}
 
-  async execute({ event }: HandleReferralEventCommand): Promise<'started-or-signalled'> {
+  async execute({ event }: HandleReferralEventCommand): Promise<StartOutcome> {
     const signal: ReferralEvent = {
       eventId: event.eventId,
       type: event.type,
@@ -38,8 +38,13 @@ export class HandleReferralEventHandler implements ICommandHandler<HandleReferra
       expiresAt: event.referral.expiresAt,
     };
     const visit = referralTransitionKey(event);
-    const workflowId = await this.starter.signalWithStart(event.facility, visit, referralEventSignal, signal);
-    this.logger.log({ eventId: event.eventId, workflowId }, 'referral routed to its transition');
-    return 'started-or-signalled';
+    const { workflowId, outcome } = await this.starter.signalWithStart(
+      event.facility,
+      visit,
+      referralEventSignal,
+      signal,
+    );
+    this.logger.log({ eventId: event.eventId, workflowId, outcome }, 'referral routed to its transition');
+    return outcome;
   }
 }

@@ -1,0 +1,42 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FailureKind } from './failure-kind';
+
+export type RetryOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; kind: Exclude<FailureKind, 'transient'>; reason: string; attempts: number };
+
+export interface RetryOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  kindOf: (error: unknown) => FailureKind;
+}
+
+/** What an operator reads: the error's class, code and message, never a stack or parameters. */
+export function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 500);
+  const code = (error as { code?: unknown }).code;
+  return `${error.name}${code === undefined ? '' : ` (${String(code)})`}: ${error.message}`.slice(0, 500);
+}
+
+/**
+ * Runs `work` until it succeeds, fails with bad data (at once), or has failed `maxAttempts`
+ * times, waiting baseDelayMs · 2^n between tries. A transient failure (a server is down) is
+ * thrown: the record is not at fault, so it is retried from the broker instead of dead-lettered.
+ */
+export async function withBoundedRetries<T>(
+  work: () => Promise<T>,
+  options: RetryOptions,
+): Promise<RetryOutcome<T>> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const kind = options.kindOf(error);
+      if (kind === 'transient') throw error;
+      if (kind === 'bad-data' || attempt >= options.maxAttempts) {
+        return { ok: false, kind, reason: failureReason(error), attempts: attempt };
+      }
+      await sleep(options.baseDelayMs * 2 ** (attempt - 1));
+    }
+  }
+}
