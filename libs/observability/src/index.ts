@@ -1,4 +1,7 @@
 export * from './logger.module';
+export * from './logging/logger-options';
+export * from './logging/safe-error';
+export * from './logging/scrub-message';
 export * from './health/health.module';
 export * from './health/readiness.indicators';
 export * from './http/problem-details.filter';
