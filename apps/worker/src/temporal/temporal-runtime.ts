@@ -1,5 +1,6 @@
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { scrubStrings } from '@ct/observability';
 
 const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
   TRACE: 'trace',
@@ -20,8 +21,12 @@ export function installTemporalRuntime(logger: Logger, level: LogLevel = 'INFO')
   installed = true;
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => {
-      const { error, ...meta } = entry.meta ?? {};
-      logger[LEVELS[entry.level]]({ component: 'temporal', ...meta, err: error }, entry.message);
+      // task/taskEncoded are the whole activity task, its arguments (patient data) included
+      const { error, task: _task, taskEncoded: _taskEncoded, ...meta } = entry.meta ?? {};
+      const fields = { component: 'temporal', ...scrubStrings(meta), err: error };
+      logger[LEVELS[entry.level]](fields, entry.message);
     }),
+    // core's own lines (e.g. a failed workflow task, with its error text) through pino, not raw to stderr
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
   });
 }
