@@ -2,6 +2,10 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { APP_ENV, type BaseEnv } from '@ct/config';
+import { scrubMessage } from './logging/scrub-message';
+
+// these lines go to stderr, past pino, so they get the same scrubbing
+const reasonOf = (error: unknown) => scrubMessage(error instanceof Error ? error.message : String(error));
 
 /** Creates and starts one of our Nest apps; `configure` adds app-specific HTTP setup first. */
 export async function startApp(
@@ -35,7 +39,7 @@ export function runApp(
           // a part that stopped for good set exitCode, so the supervisor restarts the app
           () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0),
           (error: unknown) => {
-            console.error(`${name} shutdown failed:`, error instanceof Error ? error.message : error);
+            console.error(`${name} shutdown failed:`, reasonOf(error));
             process.exit(1);
           },
         );
@@ -44,7 +48,7 @@ export function runApp(
       process.once('SIGINT', shutdown);
     },
     (error: unknown) => {
-      console.error(`${name} failed to start:`, error instanceof Error ? error.message : error);
+      console.error(`${name} failed to start:`, reasonOf(error));
       process.exit(1);
     },
   );
