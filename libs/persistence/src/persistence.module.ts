@@ -7,7 +7,10 @@ import { dataSourceOptions, entities } from './data-source';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_ENV],
-      useFactory: (env: BaseEnv) => dataSourceOptions(env.DATABASE_URL, 'care-transitions'),
+      useFactory: (env: BaseEnv) =>
+        dataSourceOptions(env.DATABASE_URL, 'care-transitions', {
+          statementTimeoutMs: env.PG_STATEMENT_TIMEOUT_MS,
+        }),
     }),
     TypeOrmModule.forFeature(entities),
   ],
