@@ -36,4 +36,32 @@ describe('KafkaPublisher', () => {
     ]);
     expect(sent.map((s) => s.topic).sort()).toEqual(['bench.adt.dlq.v1', 'bench.adt.events.v1']);
   });
+
+  it('sends the next batch after a failed one in a new idempotent session, and closes the old one', async () => {
+    const sessions: { disconnected: boolean; sendBatch: jest.Mock }[] = [];
+    const kafka = {
+      producer: () => {
+        const session = {
+          disconnected: false,
+          events: { DISCONNECT: 'producer.disconnect' },
+          on: () => undefined,
+          connect: async () => undefined,
+          disconnect: async () => void (session.disconnected = true),
+          sendBatch: jest.fn(async () =>
+            sessions.length === 1 ? Promise.reject(new Error('timed out')) : [],
+          ),
+        };
+        sessions.push(session);
+        return session;
+      },
+    } as unknown as Kafka;
+    const publisher = new KafkaPublisher(kafka);
+    await expect(publisher.publish({ topic: 't', key: 'a', value: {} })).rejects.toThrow('timed out');
+    await publisher.publish({ topic: 't', key: 'b', value: {} });
+    expect(sessions).toHaveLength(2);
+    expect(sessions[0].disconnected).toBe(true);
+    expect(sessions[1].sendBatch).toHaveBeenCalledTimes(1);
+    await publisher.publish({ topic: 't', key: 'c', value: {} });
+    expect(sessions).toHaveLength(2); // a session that works is kept
+  });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { GroupCommit } from '@ct/batching';
-import { KAFKA, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
+import { KAFKA_PRODUCER, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
 
 export interface OutgoingRecord {
   topic: string;
@@ -13,6 +13,7 @@ export interface OutgoingRecord {
 /**
  * Idempotent producer with acks=all: publish() resolves only once every in-sync replica has the
  * record, which is what lets the gateway ACK a sender. Concurrent publishes share one request.
+ * A publish fails in bounded time (PRODUCER_LIMITS in kafka.module.ts) rather than retrying long.
  */
 @Injectable()
 export class KafkaPublisher implements OnApplicationShutdown {
@@ -28,7 +29,7 @@ export class KafkaPublisher implements OnApplicationShutdown {
   );
 
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA_PRODUCER) private readonly kafka: Kafka,
     @Optional() @Inject(KAFKA_TOPIC_PREFIX) private readonly topicPrefix = '',
   ) {}
 
@@ -40,18 +41,37 @@ export class KafkaPublisher implements OnApplicationShutdown {
     const producer = await this.connected();
     const byTopic = new Map<string, OutgoingRecord[]>();
     for (const record of records) byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
-    await producer.sendBatch({
-      acks: -1,
-      timeout: 10_000,
-      topicMessages: [...byTopic].map(([topic, items]) => ({
-        topic: this.topicPrefix + topic,
-        messages: items.map((item) => ({
-          key: item.key,
-          value: JSON.stringify(item.value),
-          headers: item.headers,
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        // the broker's wait for the in-sync replicas, below the client's 3 s request timeout
+        timeout: 2_500,
+        topicMessages: [...byTopic].map(([topic, items]) => ({
+          topic: this.topicPrefix + topic,
+          messages: items.map((item) => ({
+            key: item.key,
+            value: JSON.stringify(item.value),
+            headers: item.headers,
+          })),
         })),
-      })),
-    });
+      });
+    } catch (error) {
+      // a send given up on may still be written: the next batch must not reuse its sequence numbers
+      // (the broker would drop it as a duplicate), so it goes out in a new idempotent session
+      if (this.forget(producer))
+        void producer
+          .disconnect()
+          .catch((cause: unknown) => this.logger.warn(`producer reset: ${String(cause)}`));
+      throw error;
+    }
+  }
+
+  /** Stops using this producer; false if it was already replaced. */
+  private forget(producer: Producer): boolean {
+    if (this.producer !== producer) return false;
+    this.producer = undefined;
+    this.connecting = undefined;
+    return true;
   }
 
   private connected(): Promise<Producer> {
@@ -59,14 +79,13 @@ export class KafkaPublisher implements OnApplicationShutdown {
     this.connecting ??= (async () => {
       const producer = this.kafka.producer({
         idempotent: true,
+        // Kafka's ceiling for ordered idempotent sends; never reached: sends per broker go one at a
+        // time (kafkajs) and at most two sendBatch calls run at once (the group commit above)
         maxInFlightRequests: 5,
         allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,
       });
-      producer.on(producer.events.DISCONNECT, () => {
-        this.producer = undefined;
-        this.connecting = undefined;
-      });
+      producer.on(producer.events.DISCONNECT, () => this.forget(producer));
       await producer.connect();
       this.producer = producer;
       return producer;
