@@ -139,16 +139,35 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     expect(await replay.json()).toMatchObject({ outcome: 'rejected' });
   });
 
-  it('answers a NAK while Kafka is down, keeps the message for replay, and publishes it once', async () => {
-    infra('infra/kafka.sh', 'stop');
-    const down = await post(message('DOWN'));
-    expect(down.status).toBe(503);
-    expect(await down.text()).toMatch(new RegExp(`MSA\\|AE\\|${run}-DOWN`));
-    const failed = (await (await ops('?status=failed&limit=500')).json()) as {
-      items: { id: string; controlId: string; reason: string }[];
-    };
-    const kept = failed.items.find((item) => item.controlId === `${run}-DOWN`);
-    expect(kept?.reason).toMatch(/publish failed/);
+  it('answers a NAK while Kafka is down before the sender gives up, keeps the message for replay, and publishes it once', async () => {
+    // this gateway gives up on the hand-off well before its MLLP sender gives up on the gateway
+    const fast = await startGateway({ HANDOFF_TIMEOUT_MS: '250' });
+    delete process.env.HANDOFF_TIMEOUT_MS;
+    const sender = new MllpClient({ port: fast.app.get(MllpListenerService).port!, timeoutMs: 3_000 });
+    let kept: { id: string; reason: string } | undefined;
+    try {
+      await sender.connect();
+      infra('infra/kafka.sh', 'stop');
+      // rejects with "no MLLP response within 3000 ms" if the sender was left waiting
+      const nak = await sender.send(message('DOWN'));
+      expect(nak).toMatch(new RegExp(`MSA\\|AE\\|${run}-DOWN`));
+      expect(nak).toMatch(/\rERR\|[^\r]*\|207\^/);
+
+      const down = await post(message('DOWN'));
+      expect(down.status).toBe(503);
+      expect(await down.text()).toMatch(new RegExp(`MSA\\|AE\\|${run}-DOWN`));
+      // the publishes still running after the NAKs end by marking the message failed
+      kept = await eventually(async () => {
+        const failed = (await (await ops('?status=failed&limit=500')).json()) as {
+          items: { id: string; controlId: string; reason: string }[];
+        };
+        return failed.items.find((item) => item.controlId === `${run}-DOWN`);
+      }, 'the message kept as failed');
+      expect(kept.reason).toMatch(/publish failed/);
+    } finally {
+      await sender.close();
+      await fast.app.close();
+    }
 
     infra('infra/up.sh', 'kafka');
     // an operator replays it as soon as Kafka is back ...

@@ -94,6 +94,23 @@ describe('validateEnv', () => {
     );
   });
 
+  it('bounds the hand-off and every PostgreSQL statement, 2 s and 5 s unless set, and names a bad value', () => {
+    const env = validateEnv(gatewayEnvSchema, good);
+    expect(env.HANDOFF_TIMEOUT_MS).toBe(2_000);
+    expect(env.PG_STATEMENT_TIMEOUT_MS).toBe(5_000);
+    expect(
+      validateEnv(apiEnvSchema, { ...good, PG_STATEMENT_TIMEOUT_MS: '30000' }).PG_STATEMENT_TIMEOUT_MS,
+    ).toBe(30_000);
+    for (const bad of ['0', '50', '60000', 'soon'])
+      expect(() => validateEnv(gatewayEnvSchema, { ...good, HANDOFF_TIMEOUT_MS: bad })).toThrow(
+        /HANDOFF_TIMEOUT_MS/,
+      );
+    for (const bad of ['0', '99', '600001', '1.5'])
+      expect(() => validateEnv(gatewayEnvSchema, { ...good, PG_STATEMENT_TIMEOUT_MS: bad })).toThrow(
+        /PG_STATEMENT_TIMEOUT_MS/,
+      );
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });
