@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_DELIMITERS, type Hl7Delimiters } from './delimiters';
-import { escapeHl7, unescapeHl7 } from './escape';
+import { escapeHl7, fitEscaped, unescapeHl7 } from './escape';
 
 const d = DEFAULT_DELIMITERS;
 const withTruncation: Hl7Delimiters = { ...d, truncation: '#' };
@@ -72,6 +72,35 @@ describe('escapeHl7', () => {
         const escaped = escapeHl7(s, withTruncation);
         expect(escaped).not.toMatch(/[|^~&#\r\n]/);
         expect(unescapeHl7(escaped, withTruncation)).toBe(s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('fitEscaped', () => {
+  it('keeps text whose escaped form fits, escape sequences counted', () => {
+    expect(fitEscaped('abcdefg^', 10, d)).toBe('abcdefg^');
+    expect(fitEscaped('abcdefgh^', 10, d)).toBe('abcdefg...');
+  });
+
+  it('cuts before an escape sequence or a surrogate pair that would not fit whole', () => {
+    expect(fitEscaped('abcdef^gh', 10, d)).toBe('abcdef...');
+    expect(fitEscaped('abcdef\ngh', 10, d)).toBe('abcdef...');
+    expect(fitEscaped('abcdef😀ghi', 10, d)).toBe('abcdef...');
+    expect(fitEscaped('abcde😀ghij', 10, d)).toBe('abcde😀...');
+  });
+
+  it('returns the longest start of the text that fits, with "..."', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 3, max: 40 }), (s, max) => {
+        const out = fitEscaped(s, max, d);
+        expect(escapeHl7(out, d).length).toBeLessThanOrEqual(max);
+        if (out === s) return;
+        const kept = out.slice(0, -3);
+        expect(out.endsWith('...') && s.startsWith(kept)).toBe(true);
+        const next = String.fromCodePoint(s.codePointAt(kept.length) ?? 0);
+        expect(escapeHl7(kept + next, d).length + 3).toBeGreaterThan(max);
       }),
       { numRuns: 500 },
     );

@@ -77,3 +77,19 @@ export function escapeHl7(text: string, d: Hl7Delimiters): string {
   }
   return last === 0 ? text : out + text.slice(last);
 }
+
+/**
+ * `text`, or its longest start of whole characters (surrogate pairs kept) ending in "...", whose
+ * escaped form has at most `max` characters: a cut never splits an escape sequence.
+ */
+export function fitEscaped(text: string, max: number, d: Hl7Delimiters): string {
+  if (escapeHl7(text, d).length <= max) return text;
+  let used = 3;
+  let end = 0;
+  for (const ch of text) {
+    used += escapeHl7(ch, d).length;
+    if (used > max) break;
+    end += ch.length;
+  }
+  return `${text.slice(0, end)}...`;
+}

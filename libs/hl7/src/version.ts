@@ -48,3 +48,15 @@ export function assertSupported(header: Hl7Header): void {
     );
   }
 }
+
+/** True when `version` (2.3, 2.5.1 ...) is `min` or later; 2.3.0 counts as 2.3. */
+export function isVersionAtLeast(version: string, min: string): boolean {
+  const have = version.split('.').map((n) => parseInt(n, 10) || 0);
+  const want = min.split('.').map((n) => parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(have.length, want.length); i++) {
+    const a = have[i] ?? 0;
+    const b = want[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
