@@ -1,7 +1,7 @@
-import { ackCode, ackMode, buildAck, errorFromParseError } from './ack';
+import { ackCode, ackMode, buildAck, errorFromParseError, type AckError, type AckOutcome } from './ack';
 import { Hl7ParseError } from './errors';
 import { readHeader, type Hl7Header } from './header';
-import { parseHl7 } from './message';
+import { parseHl7, type Hl7Message } from './message';
 import { adtMessage } from './testing';
 
 const header = (o = {}): Hl7Header => readHeader(parseHl7(adtMessage({ controlId: 'MSG42', ...o })));
@@ -95,19 +95,10 @@ describe('buildAck', () => {
     expect(errs[0].get(8)).toBe('line1\nline2');
   });
 
-  it('fills ERR-1 for versions before 2.5', () => {
-    const err = new Hl7ParseError('BAD_VALUE', 'bad', { segment: 'PV1', sequence: 1, field: 44 });
-    const ack = parseHl7(
-      buildAck(header({ version: '2.3' }), { code: 'AE', errors: [errorFromParseError(err)] }),
-    );
-    expect(ack.segment('ERR')?.field(1)).toBe('PV1^1^44^102&Data type error&HL70357');
-    expect(ack.get('ERR-2')).toBe('PV1^1^44^1');
-  });
-
   it('answers unparseable input with AR and an empty MSA-2', () => {
     const err = new Hl7ParseError('NO_MSH', 'no header', { segment: 'MSH', sequence: 1 });
     const ack = parseHl7(buildAck(undefined, { code: 'AE', errors: [errorFromParseError(err)] }, NOW));
-    expect(ack.get('MSH-9')).toBe('ACK');
+    expect(ack.get('MSH-9')).toBe('ACK^^ACK');
     expect(ack.get('MSH-11')).toBe('P');
     expect(ack.get('MSH-12')).toBe('2.5.1');
     expect(ack.get('MSA-1')).toBe('AR');
@@ -131,5 +122,81 @@ describe('buildAck', () => {
     for (const [code, expected] of cases) {
       expect(errorFromParseError(new Hl7ParseError(code, 'x')).hl7ErrorCode).toBe(expected);
     }
+  });
+});
+
+describe('buildAck per HL7 version', () => {
+  const pv1Error = errorFromParseError(
+    new Hl7ParseError('BAD_VALUE', 'PV1-44 is not a date', { segment: 'PV1', sequence: 1, field: 44 }),
+  );
+  const ackFor = (version: string, outcome: AckOutcome) =>
+    parseHl7(buildAck(header({ version }), outcome, NOW));
+  const errSummary = (ack: Hl7Message) => ack.segments('ERR').map((e) => [e.get(3, 1), e.get(4), e.get(8)]);
+
+  it.each([
+    ['2.3', 'ACK^A03'],
+    ['2.3.0', 'ACK^A03'],
+    ['2.3.1', 'ACK^A03'], // MSH-9.3 exists, but MSH-9 is 7 characters long in 2.3.1
+    ['2.4', 'ACK^A03^ACK'],
+    ['2.7.1', 'ACK^A03^ACK'],
+  ])('writes MSH-9 of a %s ACK as %s', (version, messageType) => {
+    expect(ackFor(version, { code: 'AA' }).get('MSH-9')).toBe(messageType);
+  });
+
+  it.each(['2.3', '2.3.1', '2.4'])('writes %s errors as ERR-1 repetitions of one ERR only', (version) => {
+    const ack = ackFor(version, { code: 'AE', errors: [pv1Error, { hl7ErrorCode: 207, severity: 'W' }] });
+    const errs = ack.segments('ERR');
+    expect(errs).toHaveLength(1);
+    expect(errs[0].fieldCount).toBe(1);
+    expect(errs[0].field(1)).toBe(
+      'PV1^1^44^102&Data type error&HL70357~^^^207&Application internal error&HL70357',
+    );
+    // ERR has no text before 2.5: MSA-3 carries the first user message
+    expect(ack.get('MSA-3')).toBe('PV1-44 is not a date');
+  });
+
+  it.each(['2.5', '2.6', '2.8.1'])('writes %s errors as ERR-2, -3, -4 and -8, without ERR-1', (version) => {
+    const err = ackFor(version, { code: 'AE', errors: [pv1Error] }).segment('ERR');
+    expect([1, 2, 3, 4, 8].map((n) => err?.field(n))).toEqual([
+      '',
+      'PV1^1^44^1',
+      '102^Data type error^HL70357',
+      'E',
+      'PV1-44 is not a date',
+    ]);
+  });
+
+  it.each([
+    ['2.3', 'see ERR'],
+    ['2.6', 'see ERR'],
+    ['2.7', undefined], // withdrawn in 2.7
+    ['2.8', undefined],
+  ])('writes MSA-3 of a %s ACK as %s', (version, msa3) => {
+    expect(ackFor(version, { code: 'AE', text: 'see ERR', errors: [pv1Error] }).get('MSA-3')).toBe(msa3);
+  });
+
+  it('moves the text from 2.7 on to the first empty ERR-8, or to an ERR of its own', () => {
+    const bare: AckError = { hl7ErrorCode: 207, severity: 'E' };
+    expect(errSummary(ackFor('2.7', { code: 'AE', text: 'why', errors: [pv1Error, bare, bare] }))).toEqual([
+      ['102', 'E', 'PV1-44 is not a date'],
+      ['207', 'E', 'why'],
+      ['207', 'E', undefined],
+    ]);
+    expect(errSummary(ackFor('2.8', { code: 'CA', text: 'noted' }))).toEqual([['0', 'I', 'noted']]);
+    expect(errSummary(ackFor('2.8', { code: 'AR', text: 'refused' }))).toEqual([['207', 'E', 'refused']]);
+    // every ERR already has its own message: those explain the outcome
+    expect(errSummary(ackFor('2.7', { code: 'AE', text: 'why', errors: [pv1Error] }))).toHaveLength(1);
+  });
+
+  it('cuts MSA-3 to 80 and ERR-8 to 250 characters as sent, escapes kept whole', () => {
+    const text = `${'a'.repeat(76)}^${'b'.repeat(300)}`; // ^ is sent as \S\: it no longer fits
+    const raw = buildAck(
+      header({ version: '2.5' }),
+      { code: 'AE', text, errors: [{ ...pv1Error, userMessage: text }] },
+      NOW,
+    );
+    const [, msa, err] = raw.split('\r');
+    expect(msa.split('|')[3]).toBe(`${'a'.repeat(76)}...`);
+    expect(err.split('|')[8]).toBe(`${'a'.repeat(76)}\\S\\${'b'.repeat(168)}...`);
   });
 });
