@@ -111,4 +111,41 @@ describe('timeline outbox → care.events.v1 (real servers)', () => {
     expect(new Set(ids).size).toBe(40);
     expect(ids).toHaveLength(40);
   });
+
+  it('sets aside a record Kafka refuses (too large) as a dead letter, and the records behind it go out', async () => {
+    const transitionId = `transition:OUTBOX:${randomUUID()}`;
+    const topic = CARE_EVENTS_TOPIC; // the publisher adds the test prefix
+    // over the broker's 1 MiB message limit: refused for good, not an outage
+    const [{ id: huge }]: { id: string }[] = await db.query(
+      `INSERT INTO outbox (topic, key, value) VALUES ($1, $2, $3) RETURNING id`,
+      [topic, transitionId, JSON.stringify({ transitionId, padding: 'x'.repeat(2_000_000) })],
+    );
+    // a topic that does not exist (none is created on the fly) is this record's problem too
+    const [{ id: lost }]: { id: string }[] = await db.query(
+      `INSERT INTO outbox (topic, key, value) VALUES ('no.such.topic.v1', $1, '{}') RETURNING id`,
+      [transitionId],
+    );
+    const activities = new TasksActivities(db);
+    await activities.recordTimeline({ ...ref(transitionId), entries: [entry(transitionId, 7)] });
+
+    const relay = new OutboxRelay(db, publisher(testEnv.kafkaBrokers));
+    await eventually(async () => ((await relay.relayOnce()) === 0 ? true : undefined), 'an empty outbox');
+    await eventually(
+      async () => (probe.matching(transitionId).length ? true : undefined),
+      'the record behind it',
+    );
+    const letters: { source_ref: string; code: string; status: string }[] = await db.query(
+      `SELECT source_ref, code, status FROM dead_letters WHERE stage = 'outbox' AND source_ref = ANY($1) ORDER BY source_ref`,
+      [[`outbox/${huge}`, `outbox/${lost}`]],
+    );
+    expect(letters.map((l) => [l.source_ref, l.code, l.status]).sort()).toEqual(
+      [`outbox/${huge}`, `outbox/${lost}`].sort().map((ref) => [ref, 'PUBLISH_REFUSED', 'open']),
+    );
+    const [row]: { sent_at: Date | null; dead_lettered_at: Date | null }[] = await db.query(
+      `SELECT sent_at, dead_lettered_at FROM outbox WHERE id = $1`,
+      [huge],
+    );
+    expect(row.sent_at).toBeNull();
+    expect(row.dead_lettered_at).not.toBeNull();
+  });
 });

@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@ct/auth';
 import { apiEnvSchema } from '@ct/config';
 import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
+import { DeadLettersHttpController } from './ops/dead-letters/dead-letters.http.controller';
+import { ListDeadLettersHandler } from './ops/dead-letters/list-dead-letters.handler';
+import { ResolveDeadLetterHandler } from './ops/dead-letters/resolve-dead-letter.handler';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
@@ -13,7 +16,7 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
 
 @Module({
   imports: [...appFoundation(apiEnvSchema), AuthModule],
-  controllers: [TasksHttpController, TransitionsHttpController],
+  controllers: [TasksHttpController, TransitionsHttpController, DeadLettersHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     GetWorklistHandler,
@@ -21,6 +24,8 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     ClaimTaskHandler,
     TaskUpdates,
     GetTransitionHandler,
+    ListDeadLettersHandler,
+    ResolveDeadLetterHandler,
   ],
 })
 export class ApiModule {}

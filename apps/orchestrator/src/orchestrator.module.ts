@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { orchestratorEnvSchema } from '@ct/config';
 import { appFoundation } from '@ct/observability';
 import { AdtEventsConsumer } from './consumer/adt-events.consumer';
+import { RecordHandler } from './consumer/record-handler';
+import { DeadLetterReplayer } from './dead-letters/dead-letter-replayer';
 import { DeadLetterStore } from './dead-letters/dead-letter.store';
 import { HandleAdtEventHandler } from './transitions/handle-adt-event/handle-adt-event.handler';
 import { HandleReferralEventHandler } from './transitions/handle-referral-event/handle-referral-event.handler';
@@ -16,6 +18,8 @@ import { OpenTransitionsLookup } from './transitions/handle-adt-event/open-trans
     HandleReferralEventHandler,
     OpenTransitionsLookup,
     DeadLetterStore,
+    RecordHandler,
+    DeadLetterReplayer,
     AdtEventsConsumer,
   ],
 })

@@ -2,7 +2,7 @@
 export const Role = {
   /** Works task lists: reads, claims and completes tasks, reads transitions. */
   Coordinator: 'care-coordinator',
-  /** Operations: quarantine and replay at the gateway, reads transitions. */
+  /** Operations: quarantine and dead letters (replay, discard), reads transitions. */
   Ops: 'ops',
   /** A hospital interface engine sending ADT over HTTP or FHIR (MLLP has mutual TLS). */
   Feed: 'adt-feed',

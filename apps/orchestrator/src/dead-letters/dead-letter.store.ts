@@ -3,6 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 
+export interface ReplayRow {
+  id: string;
+  topic: string;
+  partition: number;
+  source_ref: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
 export interface DeadLetterInput {
   topic: string;
   partition: number;
@@ -53,6 +63,36 @@ export class DeadLetterStore {
     this.logger.warn(
       { topic, partition, offset: message.offset, code: input.code, attempts: input.attempts },
       'event dead-lettered',
+    );
+  }
+
+  /**
+   * Takes the replays ops asked for (status replay-requested → replaying). A replay left in
+   * 'replaying' by a crash for over 5 minutes is taken again; handlers are idempotent.
+   */
+  async claimReplays(limit: number): Promise<ReplayRow[]> {
+    const [rows]: [ReplayRow[], number] = await this.db.query(
+      `UPDATE dead_letters SET status = 'replaying', updated_at = now()
+       WHERE id IN (
+         SELECT id FROM dead_letters
+         WHERE stage = 'orchestrator' AND (status = 'replay-requested'
+           OR (status = 'replaying' AND updated_at < now() - interval '5 minutes'))
+         ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, topic, partition, source_ref, key, value, headers`,
+      [limit],
+    );
+    return rows;
+  }
+
+  /** A replay that went through; one that failed again was set back to open by add(). */
+  async markReplayed(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE dead_letters SET status = 'replayed', updated_at = now() WHERE id = $1 AND status = 'replaying'`,
+      [id],
+    );
+    await this.db.query(
+      `INSERT INTO dead_letter_actions (dead_letter_id, action, actor) VALUES ($1, 'replayed', 'orchestrator')`,
+      [id],
     );
   }
 }

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { KafkaPublisher } from '@ct/kafka';
+import { isTransientPublishError } from './publish-errors';
 
 interface OutboxRow {
   id: string;
@@ -9,10 +10,14 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+const UNSENT = `sent_at IS NULL AND dead_lettered_at IS NULL`;
+
 /**
  * Publishes unsent outbox records in id order, a batch per transaction. FOR UPDATE SKIP LOCKED
  * lets several worker replicas relay at once without sending a record twice between them; a
- * failed publish rolls back, so the batch stays unsent and is retried (at-least-once).
+ * failed publish rolls back, so the batch stays unsent and is retried (at-least-once). When Kafka
+ * refuses a batch for a reason other than an outage, its records are sent one by one and the one
+ * Kafka refuses becomes a dead letter, so it cannot hold back the records behind it.
  */
 export class OutboxRelay {
   constructor(
@@ -21,34 +26,90 @@ export class OutboxRelay {
     private readonly batchSize = 200,
   ) {}
 
-  /** Relays one batch; returns how many records were published. */
+  /** Relays one batch; returns how many records were published or dead-lettered. */
   async relayOnce(): Promise<number> {
     try {
       return await this.db.transaction(async (tx) => {
-        const rows: OutboxRow[] = await tx.query(
-          `SELECT id, topic, key, value, headers FROM outbox WHERE sent_at IS NULL
-           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [this.batchSize],
-        );
+        const rows = await this.take(tx, this.batchSize);
         if (rows.length === 0) return 0;
         await this.publisher.publish(
           rows.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })),
         );
-        await tx.query(
-          `UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
-          [rows.map((r) => r.id)],
-        );
+        await this.markSent(tx, rows);
         return rows.length;
       });
     } catch (error) {
       await this.db
         .query(
           `UPDATE outbox SET attempts = attempts + 1, last_error = $2
-           WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1)`,
+           WHERE id IN (SELECT id FROM outbox WHERE ${UNSENT} ORDER BY id LIMIT $1)`,
           [this.batchSize, String(error).slice(0, 500)],
         )
         .catch(() => undefined);
-      throw error;
+      if (isTransientPublishError(error)) throw error;
+      return this.relayOneByOne(this.batchSize);
     }
+  }
+
+  private async relayOneByOne(count: number): Promise<number> {
+    let done = 0;
+    for (; done < count; done += 1) {
+      const handled = await this.db.transaction(async (tx) => {
+        const [row] = await this.take(tx, 1);
+        if (!row) return false;
+        try {
+          await this.publisher.publish({
+            topic: row.topic,
+            key: row.key,
+            value: row.value,
+            headers: row.headers,
+          });
+          await this.markSent(tx, [row]);
+        } catch (error) {
+          if (isTransientPublishError(error)) throw error;
+          await this.deadLetter(tx, row, error);
+        }
+        return true;
+      });
+      if (!handled) break;
+    }
+    return done;
+  }
+
+  private take(tx: EntityManager, limit: number): Promise<OutboxRow[]> {
+    return tx.query(
+      `SELECT id, topic, key, value, headers FROM outbox WHERE ${UNSENT}
+       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  private async markSent(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
+    await tx.query(
+      `UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
+  }
+
+  private async deadLetter(tx: EntityManager, row: OutboxRow, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await tx.query(
+      `UPDATE outbox SET dead_lettered_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+      [row.id, reason.slice(0, 500)],
+    );
+    await tx.query(
+      `INSERT INTO dead_letters (stage, code, reason, topic, source_ref, key, value, headers)
+       VALUES ('outbox', 'PUBLISH_REFUSED', $1, $2, $3, $4, $5, $6)
+       ON CONFLICT (stage, source_ref) DO UPDATE SET reason = EXCLUDED.reason, status = 'open',
+         attempts = dead_letters.attempts + 1, updated_at = now()`,
+      [
+        reason.slice(0, 2_000),
+        row.topic,
+        `outbox/${row.id}`,
+        row.key,
+        JSON.stringify(row.value),
+        JSON.stringify(row.headers),
+      ],
+    );
   }
 }

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type DeadLetterStage = 'orchestrator' | 'outbox';
-/** open → replay-requested → replayed (or back to open with the new reason); open → discarded. */
-export type DeadLetterStatus = 'open' | 'replay-requested' | 'replayed' | 'discarded';
+/** open → replay-requested → replaying → replayed (or open again, with the new reason); open → discarded. */
+export type DeadLetterStatus = 'open' | 'replay-requested' | 'replaying' | 'replayed' | 'discarded';
 
 /**
  * A record a stage after the ACK could not handle, with the reason, kept until an operator replays

@@ -27,6 +27,10 @@ export class OutboxRecordEntity {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
+  /** Set when Kafka refused this record for good; it is then a dead letter (stage outbox). */
+  @Column({ name: 'dead_lettered_at', type: 'timestamptz', nullable: true })
+  deadLetteredAt!: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 

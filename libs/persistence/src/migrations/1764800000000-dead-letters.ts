@@ -38,9 +38,12 @@ export class DeadLetters1764800000000 implements MigrationInterface {
       CONSTRAINT "pk_dead_letter_actions" PRIMARY KEY ("id")
     )`);
     await db.query(`CREATE INDEX "ix_dead_letter_actions" ON "dead_letter_actions" ("dead_letter_id", "at")`);
+    // an outbox record Kafka refuses is set aside, so the records behind it still go out
+    await db.query(`ALTER TABLE "outbox" ADD "dead_lettered_at" timestamptz`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE "outbox" DROP COLUMN "dead_lettered_at"`);
     await db.query(`DROP TABLE "dead_letter_actions"`);
     await db.query(`DROP TABLE "dead_letters"`);
   }

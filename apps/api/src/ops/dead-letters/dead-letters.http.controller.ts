@@ -1,0 +1,61 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
+import { ZodValidationPipe } from '@ct/observability';
+import {
+  deadLetterFilterSchema,
+  ListDeadLettersQuery,
+  type DeadLetterFilter,
+} from './list-dead-letters.query';
+import { discardBodySchema, ResolveDeadLetterCommand, type DiscardBody } from './resolve-dead-letter.command';
+
+/** Ops: records a stage after the ACK gave up on, why, and replay or discard. */
+@ApiTags('ops')
+@ApiBearerAuth()
+@RequireRoles(Role.Ops)
+@Controller('api/v1/ops/dead-letters')
+export class DeadLettersHttpController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Dead letters (default: open), oldest first, with stage, reason, attempts and age',
+  })
+  list(@Query(new ZodValidationPipe(deadLetterFilterSchema)) filter: DeadLetterFilter) {
+    return this.queries.execute(new ListDeadLettersQuery(filter));
+  }
+
+  @Post(':id/replay')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Ask for a replay: the orchestrator runs it within seconds; a new failure reopens it',
+  })
+  replay(@Param('id', new ParseUUIDPipe()) id: string, @Actor() actor: Principal) {
+    return this.commands.execute(new ResolveDeadLetterCommand(id, 'replay', actor.subject));
+  }
+
+  @Post(':id/discard')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Discard with a reason (kept with who did it)' })
+  discard(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(discardBodySchema)) body: DiscardBody,
+    @Actor() actor: Principal,
+  ) {
+    return this.commands.execute(new ResolveDeadLetterCommand(id, 'discard', actor.subject, body.reason));
+  }
+}

@@ -1,0 +1,49 @@
+import { ConflictException, NotFoundException } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DeadLetterEntity, type DeadLetterStatus } from '@ct/persistence';
+import { deadLetterView } from './list-dead-letters.handler';
+import { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
+
+const NEXT: Record<ResolveDeadLetterCommand['action'], DeadLetterStatus> = {
+  replay: 'replay-requested',
+  discard: 'discarded',
+};
+
+/**
+ * A replay of the orchestrator's is run by the orchestrator (replay-requested); an outbox record
+ * is queued again at once. Only an open dead letter can be replayed or discarded; asking again for a replay already asked
+ * for is answered with its state. Each action is kept with who did it and why.
+ */
+@CommandHandler(ResolveDeadLetterCommand)
+export class ResolveDeadLetterHandler implements ICommandHandler<ResolveDeadLetterCommand> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  execute({ id, action, actor, reason }: ResolveDeadLetterCommand) {
+    return this.db.transaction(async (db) => {
+      const rows = db.getRepository(DeadLetterEntity);
+      const row = await rows.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundException(`no dead letter ${id}`);
+      const repeat = action === 'replay' && ['replay-requested', 'replaying'].includes(row.status);
+      if (repeat) return deadLetterView(row);
+      if (row.status !== 'open') throw new ConflictException(`dead letter ${id} is ${row.status}, not open`);
+      // an outbox record goes back in the queue now; a new refusal makes it a dead letter again
+      const requeued = action === 'replay' && row.stage === 'outbox';
+      if (requeued) {
+        await db.query(`UPDATE outbox SET dead_lettered_at = NULL WHERE id = $1`, [
+          row.sourceRef.split('/')[1],
+        ]);
+      }
+      row.status = requeued ? 'replayed' : NEXT[action];
+      row.resolvedBy = actor;
+      row.resolution = reason ?? null;
+      await rows.save(row);
+      await db.query(
+        `INSERT INTO dead_letter_actions (dead_letter_id, action, actor, note) VALUES ($1, $2, $3, $4)`,
+        [id, action, actor, reason ?? null],
+      );
+      return deadLetterView(row);
+    });
+  }
+}
