@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC } from '@ct/contracts';
+import { adtMessage } from '@ct/hl7/testing';
+import { startGroupAtEnd } from '@ct/kafka';
+import { MllpClient } from '@ct/mllp';
+import { createDataSource } from '@ct/persistence';
+import { testIssuer } from '../support/auth';
+import { eventually, exited, outputOf, spawnApp } from '../support/processes';
+import { testEnv, testTopic } from '../support/test-env';
+import { frameOf, fuzzCorpus } from './fuzz-corpus';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
+const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
+const CONNECTIONS = 4;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Seeded, reproducible mutated HL7 frames over MLLP into the real apps (each its own process):
+ * every frame gets one answer, no process dies, clean messages still reach their tasks, every
+ * dead letter has its reason, and no MRN or name of the corpus shows in any log line.
+ * FUZZ_SEED and FUZZ_FRAMES reproduce or widen a run.
+ */
+describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, () => {
+  const runId = randomUUID().slice(0, 8);
+  const facility = `FZ${runId}`.toUpperCase();
+  const apps: Record<string, ChildProcess> = {};
+  let env: Record<string, string>;
+  let mllpPort: number;
+  let db: DataSource;
+  let temporal: Client;
+  let connection: Connection;
+  const startedAt = new Date();
+
+  beforeAll(async () => {
+    const [gatewayPort, orchestratorPort, workerPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    mllpPort = await freePort();
+    env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: testEnv.databaseUrl,
+      KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: testEnv.topicPrefix,
+      TEMPORAL_ADDRESS: testEnv.temporalAddress,
+      TEMPORAL_NAMESPACE: testEnv.temporalNamespace,
+      TEMPORAL_TASK_QUEUE: `care-transitions-fuzz-${runId}`,
+      ORCHESTRATOR_GROUP_ID: `orchestrator-fuzz-${runId}`,
+      SHUTDOWN_GRACE_MS: '5000',
+      ...(await testIssuer()).env,
+    };
+    const kafka = new Kafka({
+      clientId: `fuzz-${runId}`,
+      brokers: testEnv.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+    for (const topic of [ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC])
+      await startGroupAtEnd(kafka, env.ORCHESTRATOR_GROUP_ID, testTopic(topic));
+    apps.gateway = spawnApp('adt-gateway', {
+      ...env,
+      PORT: String(gatewayPort),
+      MLLP_PORT: String(mllpPort),
+    });
+    apps.orchestrator = spawnApp('orchestrator', { ...env, PORT: String(orchestratorPort) });
+    apps.worker = spawnApp('worker', { ...env, PORT: String(workerPort) });
+    for (const [name, port] of [
+      ['adt-gateway', gatewayPort],
+      ['orchestrator', orchestratorPort],
+    ] as const) {
+      await eventually(async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        return response.ok ? true : undefined;
+      }, `${name} ready`);
+    }
+    db = createDataSource(testEnv.databaseUrl, 'fuzz-test');
+    await db.initialize();
+    connection = await Connection.connect({ address: testEnv.temporalAddress });
+    temporal = new Client({ connection, namespace: testEnv.temporalNamespace });
+  });
+
+  afterAll(async () => {
+    for (const child of Object.values(apps)) child.kill('SIGTERM');
+    for (const child of Object.values(apps)) await exited(child);
+    const query = `TaskQueue = '${env.TEMPORAL_TASK_QUEUE}' AND ExecutionStatus = 'Running'`;
+    for await (const run of temporal.workflow.list({ query }))
+      await temporal.workflow
+        .getHandle(run.workflowId, run.runId)
+        .terminate('fuzz run finished')
+        .catch(() => undefined);
+    await connection?.close();
+    await db?.destroy();
+  });
+
+  const corpus = fuzzCorpus(SEED, FRAMES, facility);
+  const answers = new Map<string, number>();
+
+  it('answers every frame exactly once, and no app dies', async () => {
+    const lanes = Array.from({ length: CONNECTIONS }, async (_, lane) => {
+      const client = new MllpClient({ port: mllpPort, timeoutMs: 15_000 });
+      await client.connect();
+      for (let i = lane; i < corpus.frames.length; i += CONNECTIONS) {
+        await client.sendRaw(frameOf(corpus.frames[i].payload));
+        const ack = await client.nextFrame();
+        const code = /MSA\|([A-Z]{2})/.exec(ack)?.[1] ?? 'none';
+        answers.set(code, (answers.get(code) ?? 0) + 1);
+      }
+      await client.close();
+    });
+    await Promise.all(lanes);
+    console.log(
+      `fuzz seed ${SEED}: ${FRAMES} frames, answers ${JSON.stringify(Object.fromEntries(answers))}`,
+    );
+    expect([...answers.values()].reduce((a, b) => a + b, 0)).toBe(FRAMES);
+    expect(answers.get('none')).toBeUndefined();
+    for (const [name, child] of Object.entries(apps)) expect([name, child.exitCode]).toEqual([name, null]);
+  });
+
+  it('still takes clean discharges to their tasks once the accepted fuzz events are drained', async () => {
+    const client = new MllpClient({ port: mllpPort, timeoutMs: 15_000 });
+    await client.connect();
+    const visits = Array.from({ length: 20 }, (_, n) => `CLEAN${n}`);
+    for (const [n, visit] of visits.entries()) {
+      const ack = await client.send(
+        adtMessage({
+          controlId: `FZCLEAN-${runId}-${n}`,
+          sendingFacility: facility,
+          patient: { identifiers: [{ id: `CLEANMRN${n}`, assigningAuthority: facility, typeCode: 'MR' }] },
+          visit: { visitNumber: { id: visit }, location: { facility }, dischargeDisposition: '01' },
+        }),
+      );
+      expect(ack).toContain('MSA|AA');
+    }
+    await client.close();
+    const sentAt = Date.now();
+    const ids = visits.map((v) => `transition:${facility}:${v}`);
+    await eventually(
+      async () => {
+        const [{ count }]: { count: number }[] = await db.query(
+          `SELECT count(DISTINCT transition_id)::int AS count FROM tasks WHERE transition_id = ANY($1)`,
+          [ids],
+        );
+        return count === ids.length ? true : undefined;
+      },
+      'the clean discharges’ tasks',
+      180_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\norchestrator:\n${outputOf(apps.orchestrator).slice(-3000)}`);
+    });
+    console.log(`fuzz: 20 clean discharges had their tasks ${Date.now() - sentAt} ms after their ACKs`);
+  });
+
+  it('explains every dead letter and quarantined message, and logs no MRN or name of the corpus', async () => {
+    const letters: { code: string; count: number; unexplained: number }[] = await db.query(
+      `SELECT code, count(*)::int AS count, count(*) FILTER (WHERE reason = '')::int AS unexplained
+       FROM dead_letters WHERE created_at >= $1 AND topic LIKE 'test.%' GROUP BY code`,
+      [startedAt],
+    );
+    const quarantined: { status: string; count: number; unexplained: number }[] = await db.query(
+      `SELECT status, count(*)::int AS count, count(*) FILTER (WHERE reason IS NULL)::int AS unexplained
+       FROM inbound_messages WHERE received_at >= $1 AND status IN ('rejected', 'failed') GROUP BY status`,
+      [startedAt],
+    );
+    console.log(`fuzz: dead letters ${JSON.stringify(letters)}; quarantined ${JSON.stringify(quarantined)}`);
+    expect(letters.every((l) => l.unexplained === 0)).toBe(true);
+    expect(quarantined.length).toBeGreaterThan(0);
+    expect(quarantined.every((q) => q.unexplained === 0)).toBe(true);
+
+    const logs = Object.values(apps).map(outputOf).join('\n');
+    expect(logs).toContain('event published'); // the apps' log lines were captured
+    const leaked = corpus.phi.filter((value) => logs.includes(value));
+    expect(leaked).toEqual([]);
+  });
+});
