@@ -13,7 +13,7 @@ export type Hl7ParseErrorCode =
   | 'INTERNAL';
 
 /** HL7 table 0357 (message error condition codes) as used in ERR-3. */
-export type Hl7AckErrorCode = 0 | 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 207;
+export type Hl7AckErrorCode = 0 | 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 207;
 
 // A Record over the union makes a new parse error code fail to compile until it is mapped.
 const TABLE_0357: Record<Hl7ParseErrorCode, Hl7AckErrorCode> = {
@@ -41,6 +41,7 @@ export const HL7_ERROR_TEXT: Record<Hl7AckErrorCode, string> = {
   201: 'Unsupported event code',
   202: 'Unsupported processing id',
   203: 'Unsupported version id',
+  205: 'Duplicate key identifier',
   207: 'Application internal error',
 };
 

@@ -8,6 +8,7 @@ import { TransitionEntity } from './entities/transition.entity';
 import { Init1763870000000 } from './migrations/1763870000000-init';
 import { TimelineOutbox1763900000000 } from './migrations/1763900000000-timeline-outbox';
 import { DeadLetters1764800000000 } from './migrations/1764800000000-dead-letters';
+import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbound-content-hash';
 
 export const entities = [
   TaskEntity,
@@ -17,7 +18,12 @@ export const entities = [
   OutboxRecordEntity,
   DeadLetterEntity,
 ];
-export const migrations = [Init1763870000000, TimelineOutbox1763900000000, DeadLetters1764800000000];
+export const migrations = [
+  Init1763870000000,
+  TimelineOutbox1763900000000,
+  DeadLetters1764800000000,
+  InboundContentHash1764800100000,
+];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */
 export interface SessionLimits {

@@ -10,7 +10,8 @@ export type IssueCode =
   | 'transient'
   | 'login'
   | 'forbidden'
-  | 'processing';
+  | 'processing'
+  | 'duplicate';
 
 export interface OperationOutcomeIssue {
   severity: 'fatal' | 'error' | 'warning' | 'information';

@@ -1,6 +1,7 @@
 import { HttpStatus, Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_ENV, type GatewayEnv } from '@ct/config';
+import { contentHash } from '../ingest/content-hash';
 import { contractIssue } from '../ingest/contract-check';
 import { HandOffService } from '../ingest/hand-off.service';
 import { RejectMessageService } from '../ingest/reject-message.service';
@@ -41,11 +42,21 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
       const issue = contractIssue(normalized.value);
       // a value later stages cannot take (too long, control characters) is refused before the answer
       if (issue) throw FhirInputError.of('invalid', `${issue.path.join('.')}: ${issue.message}`);
-      const record = { ...origin, transport: 'fhir', raw, eventId: normalized.value.eventId };
-      const result = await this.handOff.handOff(record, normalized);
-      if (result.outcome === 'unavailable') return UNAVAILABLE;
+      const record = {
+        ...origin,
+        transport: 'fhir',
+        raw,
+        eventId: normalized.value.eventId,
+        contentHash: contentHash(raw),
+      };
+      const { outcome, inboundMessageId } = await this.handOff.handOff(record, normalized);
+      if (outcome === 'unavailable') return UNAVAILABLE;
+      if (outcome === 'conflict') {
+        const reused = 'MessageHeader.id was already used by a different message from this sender';
+        throw FhirInputError.of('duplicate', reused, 'Bundle.entry[0].resource.id');
+      }
       const body = responseBundle(message.header, message.header.id ?? origin.controlId);
-      return { ...result, status: HttpStatus.OK, body };
+      return { outcome, inboundMessageId, status: HttpStatus.OK, body };
     } catch (error) {
       if (!(error instanceof FhirInputError)) throw error;
       return this.reject(raw, origin ?? peekOrigin(raw), error);

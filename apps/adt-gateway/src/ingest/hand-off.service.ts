@@ -6,7 +6,8 @@ import { InboundArchive, type InboundRecord } from './inbound-archive';
 import type { NormalizedEvent } from './normalize';
 
 export interface HandOffResult {
-  outcome: 'accepted' | 'duplicate' | 'unavailable';
+  /** conflict: the sender + MSH-10 of a published message, with other content; nothing published. */
+  outcome: 'accepted' | 'duplicate' | 'conflict' | 'unavailable';
   inboundMessageId?: string;
 }
 
@@ -68,6 +69,13 @@ export class HandOffService {
     try {
       const claim = await this.archive.claim(record);
       id = claim.id;
+      if (claim.previous === 'published' && claim.sameContent === false) {
+        this.logger.warn(
+          { inboundMessageId: id, eventId: event.eventId },
+          'control id reused for other content',
+        );
+        return { outcome: 'conflict', inboundMessageId: id };
+      }
       if (claim.previous === 'published') {
         this.logger.log(
           { inboundMessageId: id, eventId: event.eventId },

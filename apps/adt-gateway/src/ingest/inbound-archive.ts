@@ -13,12 +13,16 @@ export interface InboundRecord {
   messageType: string | null;
   raw: string;
   eventId: string | null;
+  /** contentHash(raw): a copy with the same sender + MSH-10 but other content is another message. */
+  contentHash?: string;
 }
 
 export interface Claim {
   id: string;
   /** The row's status before this message: null when it is new, 'published' for a resend. */
   previous: InboundStatus | null;
+  /** For a published earlier copy: whether its content is this one's (a true resend). */
+  sameContent?: boolean;
 }
 
 /**
@@ -100,6 +104,7 @@ export class InboundArchive {
     const rows = unique.map((r) => {
       const type = r.messageType === null ? null : storableKey(r.messageType, 64);
       params.push(
+        r.contentHash ?? null,
         storableKey(r.sender),
         storableKey(r.controlId),
         r.transport,
@@ -108,28 +113,33 @@ export class InboundArchive {
         r.eventId,
       );
       const n = params.length;
-      return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
     const { rows: result } = await this.pool.query<{
       id: string;
       sender: string;
       control_id: string;
       status: InboundStatus;
+      content_hash: string | null;
       inserted: boolean;
     }>(
-      `INSERT INTO inbound_messages AS m (sender, control_id, transport, message_type, raw, event_id)
+      `INSERT INTO inbound_messages AS m (content_hash, sender, control_id, transport, message_type, raw, event_id)
        VALUES ${rows.join(', ')}
        ON CONFLICT (sender, control_id) DO UPDATE SET updated_at = now(),
          raw = CASE WHEN m.status = 'published' THEN m.raw ELSE EXCLUDED.raw END,
          event_id = CASE WHEN m.status = 'published' THEN m.event_id ELSE EXCLUDED.event_id END,
-         message_type = CASE WHEN m.status = 'published' THEN m.message_type ELSE EXCLUDED.message_type END
-       RETURNING m.id, m.sender, m.control_id, m.status, (xmax = 0) AS inserted`,
+         message_type = CASE WHEN m.status = 'published' THEN m.message_type ELSE EXCLUDED.message_type END,
+         content_hash = CASE WHEN m.status = 'published' THEN m.content_hash ELSE EXCLUDED.content_hash END
+       RETURNING m.id, m.sender, m.control_id, m.status, m.content_hash, (xmax = 0) AS inserted`,
       params,
     );
     const byKey = new Map(result.map((row) => [`${row.sender}\u0000${row.control_id}`, row]));
     return records.map((record) => {
       const row = byKey.get(keyOf(record))!;
-      return { id: row.id, previous: row.inserted ? null : row.status };
+      const previous = row.inserted ? null : row.status;
+      // rows archived before content hashes were kept count as the same content
+      const sameContent = row.content_hash === null || row.content_hash === (record.contentHash ?? null);
+      return previous === 'published' ? { id: row.id, previous, sameContent } : { id: row.id, previous };
     });
   }
 

@@ -14,12 +14,13 @@ import {
   readHeader,
   type Hl7Header,
 } from '@ct/hl7';
+import { contentHash } from './content-hash';
 import { contractIssue } from './contract-check';
 import { HandOffService } from './hand-off.service';
 import { hl7LocationOf } from './hl7-location';
 import { IngestMessageCommand, type IngestResult } from './ingest-message.command';
 import { normalize, type NormalizedEvent } from './normalize';
-import { senderOf } from './normalize-common';
+import { eventIdFor, senderOf, type Transport } from './normalize-common';
 import { RejectMessageService } from './reject-message.service';
 
 /** Table 0357 codes that mean "we do not take this kind of message at all": AR, not AE. */
@@ -66,13 +67,51 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
       messageType: normalized.value.source.messageType,
       raw,
       eventId: normalized.value.eventId,
+      contentHash: contentHash(raw),
     };
-    const result = await this.handOff.handOff(record, normalized);
-    if (result.outcome !== 'unavailable') {
-      return { ...result, ack: buildAck(header, { code: ackCode(ackMode(header), 'accept') }) };
+    let result = await this.handOff.handOff(record, normalized);
+    if (result.outcome === 'conflict' && transport === 'replay') {
+      // ops replayed a message that reused a control id: it goes on as a message of its own
+      const controlId = `${header.controlId}#${record.contentHash.slice(0, 12)}`;
+      const eventId = eventIdFor(record.sender, controlId);
+      const own = { ...normalized, value: { ...normalized.value, eventId } };
+      result = await this.handOff.handOff({ ...record, controlId, eventId }, own);
     }
-    // nothing was published: the sender's resend starts afresh
-    return { ...result, ack: this.unavailable(header) };
+    const { outcome, inboundMessageId } = result;
+    if (outcome === 'conflict') return this.refuseReusedControlId(raw, transport, header);
+    if (outcome !== 'unavailable') {
+      return {
+        outcome,
+        inboundMessageId,
+        ack: buildAck(header, { code: ackCode(ackMode(header), 'accept') }),
+      };
+    }
+    // nothing was published (or it is still on its way): the sender's resend is safe either way
+    return { outcome, inboundMessageId, ack: this.unavailable(header) };
+  }
+
+  /**
+   * Another message under the control id of one already published: not dropped as a resend, not
+   * published over it. Quarantined beside it (ops replay it as a message of its own) and refused
+   * with AR, so the sender does not resend it, and its staff see why.
+   */
+  private async refuseReusedControlId(
+    raw: string,
+    transport: Transport,
+    header: Hl7Header,
+  ): Promise<IngestResult> {
+    const text = 'MSH-10 was already used by a different message from this sender';
+    const inboundMessageId = await this.rejections
+      .reject(raw, transport, header, 'CONTROL_ID_REUSED', text)
+      .catch(() => undefined);
+    if (!inboundMessageId) return { outcome: 'unavailable', ack: this.unavailable(header) };
+    const location = { segment: 'MSH', sequence: 1, field: 10 };
+    const ack = buildAck(header, {
+      code: ackCode(ackMode(header), 'reject'),
+      text,
+      errors: [{ hl7ErrorCode: 205, severity: 'E', location, userMessage: text }],
+    });
+    return { outcome: 'rejected', inboundMessageId, ack };
   }
 
   private unavailable(header: Hl7Header | undefined): string {

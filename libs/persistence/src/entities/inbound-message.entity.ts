@@ -38,6 +38,10 @@ export class InboundMessageEntity {
   @Column({ name: 'event_id', type: 'text', nullable: true })
   eventId!: string | null;
 
+  /** sha-256 of the content (MSH-7 left out: a rebuilt resend gets a new one); see content-hash.ts. */
+  @Column({ name: 'content_hash', type: 'text', nullable: true })
+  contentHash!: string | null;
+
   @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 
