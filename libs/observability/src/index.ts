@@ -2,6 +2,7 @@ export * from './logger.module';
 export * from './logging/logger-options';
 export * from './logging/safe-error';
 export * from './logging/scrub-message';
+export * from './logging/failure-reason';
 export * from './health/health.module';
 export * from './health/readiness.indicators';
 export * from './http/problem-details.filter';

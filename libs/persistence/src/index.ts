@@ -7,3 +7,4 @@ export * from './data-source';
 export * from './migrate';
 export * from './persistence.module';
 export * from './entities/dead-letter.entity';
+export * from './dead-letters';

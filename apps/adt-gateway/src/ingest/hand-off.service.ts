@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_ENV, type GatewayEnv } from '@ct/config';
 import { HEADER_CORRELATION_ID, HEADER_EVENT_TYPE, HEADER_SCHEMA } from '@ct/contracts';
 import { KafkaPublisher } from '@ct/kafka';
+import { failureReason } from '@ct/observability';
 import { InboundArchive, type InboundRecord } from './inbound-archive';
 import type { NormalizedEvent } from './normalize';
 
@@ -101,7 +102,7 @@ export class HandOffService {
         { inboundMessageId: id, eventId: event.eventId, err: String(error) },
         'publish failed',
       );
-      await this.archive.markFailed(id, `publish failed: ${String(error)}`).catch(() => undefined);
+      await this.archive.markFailed(id, `publish failed: ${failureReason(error)}`).catch(() => undefined);
       return { outcome: 'unavailable', inboundMessageId: id };
     }
     // the event is on Kafka: a failed mark only means a resend would publish it again (deduped downstream)

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { GroupCommit } from '@ct/batching';
-import type { InboundStatus } from '@ct/persistence';
+import { storable, type InboundStatus } from '@ct/persistence';
 
 export interface InboundRecord {
   sender: string;
@@ -23,14 +23,6 @@ export interface Claim {
   previous: InboundStatus | null;
   /** For a published earlier copy: whether its content is this one's (a true resend). */
   sameContent?: boolean;
-}
-
-/**
- * PostgreSQL refuses NUL in text: a frame that carries one is kept with U+2400 (the visible symbol
- * for NUL) in its place, so it can still be quarantined and shown instead of failing its archive.
- */
-export function storable(text: string): string {
-  return text.includes('\u0000') ? text.replaceAll('\u0000', '\u2400') : text;
 }
 
 /**

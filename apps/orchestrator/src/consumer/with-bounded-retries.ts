@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { failureReason } from '@ct/observability';
 import type { FailureKind } from './failure-kind';
 
 export type RetryOutcome<T> =
@@ -9,13 +10,6 @@ export interface RetryOptions {
   maxAttempts: number;
   baseDelayMs: number;
   kindOf: (error: unknown) => FailureKind;
-}
-
-/** What an operator reads: the error's class, code and message, never a stack or parameters. */
-export function failureReason(error: unknown): string {
-  if (!(error instanceof Error)) return String(error).slice(0, 500);
-  const code = (error as { code?: unknown }).code;
-  return `${error.name}${code === undefined ? '' : ` (${String(code)})`}: ${error.message}`.slice(0, 500);
 }
 
 /**

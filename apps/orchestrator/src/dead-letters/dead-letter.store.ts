@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { recordDeadLetter, recordDeadLetterAction } from '@ct/persistence';
 
 export interface ReplayRow {
   id: string;
@@ -23,9 +24,6 @@ export interface DeadLetterInput {
   eventId?: string;
 }
 
-const text = (value: Buffer | string | null | undefined) =>
-  value === null || value === undefined ? null : value.toString().replaceAll('\u0000', '\u2400');
-
 /**
  * Keeps a record the orchestrator gave up on, in PostgreSQL where ops list, replay or discard it.
  * The same record failing again after a redelivery or a replay updates its one row.
@@ -38,28 +36,24 @@ export class DeadLetterStore {
 
   async add(input: DeadLetterInput): Promise<void> {
     const { topic, partition, message } = input;
-    const headers = Object.fromEntries(
-      Object.entries(message.headers ?? {}).map(([name, value]) => [name, text(value as Buffer) ?? '']),
-    );
-    await this.db.query(
-      `INSERT INTO dead_letters (stage, code, reason, topic, partition, source_ref, key, value, headers, event_id, attempts)
-       VALUES ('orchestrator', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (stage, source_ref) DO UPDATE SET code = EXCLUDED.code, reason = EXCLUDED.reason,
-         attempts = dead_letters.attempts + EXCLUDED.attempts, updated_at = now(),
-         status = CASE WHEN dead_letters.status = 'discarded' THEN 'discarded' ELSE 'open' END`,
-      [
-        input.code,
-        input.reason.slice(0, 2_000),
-        topic,
-        partition,
-        `${topic}/${partition}/${message.offset}`,
-        text(message.key),
-        text(message.value),
-        JSON.stringify(headers),
-        input.eventId ?? null,
-        input.attempts,
-      ],
-    );
+    const text = (value: Buffer | string | null | undefined) => (value == null ? null : value.toString());
+    const headers = Object.entries(message.headers ?? {}).map(([name, value]) => [
+      name,
+      text(value as Buffer) ?? '',
+    ]);
+    await recordDeadLetter(this.db, {
+      stage: 'orchestrator',
+      code: input.code,
+      reason: input.reason,
+      topic,
+      partition,
+      sourceRef: `${topic}/${partition}/${message.offset}`,
+      key: text(message.key),
+      value: text(message.value),
+      headers: Object.fromEntries(headers),
+      eventId: input.eventId,
+      attempts: input.attempts,
+    });
     this.logger.warn(
       { topic, partition, offset: message.offset, code: input.code, attempts: input.attempts },
       'event dead-lettered',
@@ -90,9 +84,6 @@ export class DeadLetterStore {
       `UPDATE dead_letters SET status = 'replayed', updated_at = now() WHERE id = $1 AND status = 'replaying'`,
       [id],
     );
-    await this.db.query(
-      `INSERT INTO dead_letter_actions (dead_letter_id, action, actor) VALUES ($1, 'replayed', 'orchestrator')`,
-      [id],
-    );
+    await recordDeadLetterAction(this.db, id, 'replayed', 'orchestrator');
   }
 }

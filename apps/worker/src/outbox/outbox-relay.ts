@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { KafkaPublisher } from '@ct/kafka';
+import { failureReason } from '@ct/observability';
+import { recordDeadLetter } from '@ct/persistence';
 import { isTransientPublishError } from './publish-errors';
 
 interface OutboxRow {
@@ -43,7 +45,7 @@ export class OutboxRelay {
         .query(
           `UPDATE outbox SET attempts = attempts + 1, last_error = $2
            WHERE id IN (SELECT id FROM outbox WHERE ${UNSENT} ORDER BY id LIMIT $1)`,
-          [this.batchSize, String(error).slice(0, 500)],
+          [this.batchSize, failureReason(error)],
         )
         .catch(() => undefined);
       if (isTransientPublishError(error)) throw error;
@@ -92,24 +94,21 @@ export class OutboxRelay {
   }
 
   private async deadLetter(tx: EntityManager, row: OutboxRow, error: unknown): Promise<void> {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reason = failureReason(error, 2_000);
     await tx.query(
       `UPDATE outbox SET dead_lettered_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1`,
       [row.id, reason.slice(0, 500)],
     );
-    await tx.query(
-      `INSERT INTO dead_letters (stage, code, reason, topic, source_ref, key, value, headers)
-       VALUES ('outbox', 'PUBLISH_REFUSED', $1, $2, $3, $4, $5, $6)
-       ON CONFLICT (stage, source_ref) DO UPDATE SET reason = EXCLUDED.reason, status = 'open',
-         attempts = dead_letters.attempts + 1, updated_at = now()`,
-      [
-        reason.slice(0, 2_000),
-        row.topic,
-        `outbox/${row.id}`,
-        row.key,
-        JSON.stringify(row.value),
-        JSON.stringify(row.headers),
-      ],
-    );
+    await recordDeadLetter(tx, {
+      stage: 'outbox',
+      code: 'PUBLISH_REFUSED',
+      reason,
+      topic: row.topic,
+      sourceRef: `outbox/${row.id}`,
+      key: row.key,
+      value: JSON.stringify(row.value),
+      headers: row.headers,
+      attempts: 1,
+    });
   }
 }

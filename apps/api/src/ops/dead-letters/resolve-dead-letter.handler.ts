@@ -2,7 +2,7 @@ import { ConflictException, NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DeadLetterEntity, type DeadLetterStatus } from '@ct/persistence';
+import { DeadLetterEntity, recordDeadLetterAction, type DeadLetterStatus } from '@ct/persistence';
 import { deadLetterView } from './list-dead-letters.handler';
 import { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
 
@@ -13,8 +13,8 @@ const NEXT: Record<ResolveDeadLetterCommand['action'], DeadLetterStatus> = {
 
 /**
  * A replay of the orchestrator's is run by the orchestrator (replay-requested); an outbox record
- * is queued again at once. Only an open dead letter can be replayed or discarded; asking again for a replay already asked
- * for is answered with its state. Each action is kept with who did it and why.
+ * is queued again at once. Only an open dead letter can be replayed or discarded; asking again
+ * for a replay already asked for is answered with its state. Each action is kept with who and why.
  */
 @CommandHandler(ResolveDeadLetterCommand)
 export class ResolveDeadLetterHandler implements ICommandHandler<ResolveDeadLetterCommand> {
@@ -39,10 +39,7 @@ export class ResolveDeadLetterHandler implements ICommandHandler<ResolveDeadLett
       row.resolvedBy = actor;
       row.resolution = reason ?? null;
       await rows.save(row);
-      await db.query(
-        `INSERT INTO dead_letter_actions (dead_letter_id, action, actor, note) VALUES ($1, $2, $3, $4)`,
-        [id, action, actor, reason ?? null],
-      );
+      await recordDeadLetterAction(db, id, action, actor, reason ?? null);
       return deadLetterView(row);
     });
   }
