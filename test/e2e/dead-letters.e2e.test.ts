@@ -8,6 +8,7 @@ import { adtMessage } from '@ct/hl7/testing';
 import { createDataSource } from '@ct/persistence';
 import { transitionWorkflowId } from '@ct/temporal';
 import { authHeaders } from '../support/auth';
+import { postHl7 } from '../support/gateway';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testEnv, testTopic } from '../support/test-env';
@@ -49,12 +50,7 @@ describe('dead letters and finished transitions (real servers)', () => {
       },
     });
   const post = async (body: string) => {
-    const response = await fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
-      body,
-    });
-    expect(response.status).toBe(200);
+    expect((await postHl7(system.gatewayUrl, body)).status).toBe(200);
   };
   const ops = async (path: string, init: RequestInit = {}) =>
     fetch(`${system.apiUrl}/api/v1/ops/dead-letters${path}`, {

@@ -8,6 +8,7 @@ import { authHeaders } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testTopic } from '../support/test-env';
+import { postHl7 } from '../support/gateway';
 
 const DISCHARGE = DateTime.now().setZone('America/New_York').startOf('second');
 
@@ -48,13 +49,6 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
   let worker: ChildProcess;
   let facility: string;
 
-  const postHl7 = async (body: string) =>
-    fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
-      body,
-    });
-
   const tasksOf = async (query: string): Promise<TaskView[]> => {
     const response = await fetch(
       `${system.apiUrl}/api/v1/tasks?facility=${facility}${query ? `&${query}` : ''}`,
@@ -92,7 +86,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
 
   it('acknowledges a discharge and creates one task for the transitional care nurse, even when sent twice', async () => {
     const message = discharge('V1', 'CTL-1');
-    const first = await postHl7(message);
+    const first = await postHl7(system.gatewayUrl, message);
     expect(first.status).toBe(200);
     expect(await first.text()).toMatch(/MSA\|AA\|CTL-1/);
 
@@ -104,7 +98,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     const due = businessDaysDeadline(DISCHARGE.toISO()!, 2, facilityCalendar(facility));
     expect(task.dueAt).toBe(due.toISOString());
 
-    const resent = await postHl7(message);
+    const resent = await postHl7(system.gatewayUrl, message);
     expect(resent.status).toBe(200);
     expect(await resent.text()).toMatch(/MSA\|AA\|CTL-1/);
 
@@ -149,6 +143,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
 
   it('rejects a malformed message with a NAK that names the field', async () => {
     const response = await postHl7(
+      system.gatewayUrl,
       adtMessage({ controlId: 'CTL-BAD', sendingFacility: facility, patient: { identifiers: [] } }),
     );
     expect(response.status).toBe(422);
@@ -170,14 +165,14 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       });
     // not a home care referral (RF1-3 MED): it runs in a transition of its own, keyed by RF1-6
     const transitionId = transitionWorkflowId(facility, `referral-REF-${facility}`);
-    expect((await postHl7(referral('I12', 'CTL-REF-1'))).status).toBe(200);
+    expect((await postHl7(system.gatewayUrl, referral('I12', 'CTL-REF-1'))).status).toBe(200);
     const task = await eventually(async () => {
       const tasks = await tasksOf(`transitionId=${transitionId}`);
       return tasks.find((t) => t.stepKey === 'schedule-referral');
     }, 'the referral task');
     expect(task).toMatchObject({ role: 'scheduler', status: 'open' });
 
-    expect((await postHl7(referral('I14', 'CTL-REF-2'))).status).toBe(200);
+    expect((await postHl7(system.gatewayUrl, referral('I14', 'CTL-REF-2'))).status).toBe(200);
     await eventually(async () => {
       const tasks = await tasksOf(`transitionId=${transitionId}&status=cancelled`);
       return tasks.length === 1 ? tasks : undefined;
@@ -190,7 +185,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     await exited(worker);
 
     // While no worker runs, a new discharge still starts its workflow; its task waits for a worker.
-    expect((await postHl7(discharge('V2', 'CTL-2'))).status).toBe(200);
+    expect((await postHl7(system.gatewayUrl, discharge('V2', 'CTL-2'))).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await tasksOf('')).filter((t) => t.transitionId.endsWith(':V2'))).toHaveLength(0);
 

@@ -6,6 +6,7 @@ import { Role } from '@ct/auth';
 import { authHeaders } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
+import { postHl7 } from '../support/gateway';
 
 // HL7 times are local to the facility (the default zone); tests discharge "now" so no clock has run out
 const hl7Time = (t: DateTime) => t.setZone('America/New_York').toFormat('yyyyLLddHHmmss');
@@ -31,12 +32,7 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
   let worker: ChildProcess;
   let facility: string;
 
-  const post = async (body: string) =>
-    fetch(`${system.gatewayUrl}/api/v1/adt/hl7`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
-      body,
-    });
+  const post = (body: string) => postHl7(system.gatewayUrl, body);
   const transition = async (visit: string): Promise<TransitionView | undefined> => {
     const id = encodeURIComponent(transitionWorkflowId(facility, visit));
     const response = await fetch(`${system.apiUrl}/api/v1/transitions/${id}`, {

@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Role } from '@ct/auth';
 import { adtMessage } from '@ct/hl7/testing';
 import { authHeaders } from '../support/auth';
-import { startGateway } from '../support/gateway';
+import { startGateway, postHl7 } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
 import { testEnv, testTopic } from '../support/test-env';
@@ -20,12 +20,7 @@ describe('duplicates by content, not only by header (real Kafka and Postgres)', 
     logLevel: logLevel.NOTHING,
   });
 
-  const post = async (body: string) =>
-    fetch(`${url}/api/v1/adt/hl7`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
-      body,
-    });
+  const post = (body: string) => postHl7(url, body);
   const message = (controlId: string, visit: string, messageTime = '20261113141500') =>
     adtMessage({
       controlId: `${run}-${controlId}`,

@@ -7,7 +7,7 @@ import { MllpClient } from '@ct/mllp';
 import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
 import { Role } from '@ct/auth';
 import { authHeaders } from '../support/auth';
-import { startGateway } from '../support/gateway';
+import { startGateway, postHl7 } from '../support/gateway';
 import { TopicProbe } from '../support/kafka-probe';
 import { eventually } from '../support/processes';
 import { testEnv, testTopic } from '../support/test-env';
@@ -29,12 +29,7 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     logLevel: logLevel.NOTHING,
   });
 
-  const post = async (body: string) =>
-    fetch(`${url}/api/v1/adt/hl7`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
-      body,
-    });
+  const post = (body: string) => postHl7(url, body);
   const ops = async (path: string, method = 'GET') =>
     fetch(`${url}/api/v1/ops/quarantine${path}`, { method, headers: await authHeaders(Role.Ops) });
   const message = (controlId: string) =>

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { startApp } from '@ct/observability';
 import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
 import { configureHttp } from '../../apps/adt-gateway/src/configure-http';
-import { testIssuer } from './auth';
+import { Role } from '@ct/auth';
+import { authHeaders, testIssuer } from './auth';
 import { testEnv } from './test-env';
 
 /** The gateway alone, in this process, on free ports, against the real Kafka and test database. */
@@ -22,4 +23,13 @@ export async function startGateway(
   });
   const app = await startApp(AdtGatewayModule, { port: 0, configure: configureHttp });
   return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
+
+/** HL7 over HTTP as a hospital feed sends it (role adt-feed); the answer carries the ACK or NAK. */
+export async function postHl7(gatewayUrl: string, body: string): Promise<Response> {
+  return fetch(`${gatewayUrl}/api/v1/adt/hl7`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed)) },
+    body,
+  });
 }
