@@ -36,7 +36,11 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     adtMessage({ controlId: `${run}-${controlId}`, sendingApplication: `GW${run}` });
 
   beforeAll(async () => {
-    ({ app: gateway, url } = await startGateway({ MLLP_MAX_FRAME_BYTES: '65536' }));
+    // no Temporal where it points: the gateway never uses it, so every ACK below is given without one
+    ({ app: gateway, url } = await startGateway({
+      MLLP_MAX_FRAME_BYTES: '65536',
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+    }));
     probe = await TopicProbe.start(kafka, testTopic('adt.events.v1'));
   });
 
@@ -44,6 +48,16 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     infra('infra/up.sh', 'kafka');
     await probe?.stop();
     await gateway?.close();
+  });
+
+  it('is ready with PostgreSQL and Kafka alone: it checks no Temporal, which it does not use', async () => {
+    const response = await fetch(`${url}/health/ready`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { info: Record<string, { status: string }> };
+    expect(body.info).toEqual({
+      postgres: { status: 'up' },
+      kafka: expect.objectContaining({ status: 'up' }),
+    });
   });
 
   it('acknowledges only once the event is on Kafka, and publishes a resend only once', async () => {

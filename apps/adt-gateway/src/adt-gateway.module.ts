@@ -16,7 +16,7 @@ import { QuarantineHttpController } from './quarantine/quarantine.http.controlle
 import { ReplayMessageHandler } from './quarantine/replay-message.handler';
 
 @Module({
-  imports: [...appFoundation(gatewayEnvSchema), AuthModule],
+  imports: [...appFoundation(gatewayEnvSchema, ['postgres', 'kafka']), AuthModule],
   controllers: [Hl7HttpController, ProcessMessageHttpController, QuarantineHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

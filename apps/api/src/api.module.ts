@@ -15,7 +15,7 @@ import { GetTransitionHandler } from './transitions/get-transition/get-transitio
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
 
 @Module({
-  imports: [...appFoundation(apiEnvSchema), AuthModule],
+  imports: [...appFoundation(apiEnvSchema, ['postgres', 'temporal']), AuthModule],
   controllers: [TasksHttpController, TransitionsHttpController, DeadLettersHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

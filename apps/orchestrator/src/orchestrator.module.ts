@@ -11,7 +11,7 @@ import { TransitionStarter } from './transitions/transition-starter';
 import { OpenTransitionsLookup } from './transitions/handle-adt-event/open-transitions.lookup';
 
 @Module({
-  imports: appFoundation(orchestratorEnvSchema),
+  imports: appFoundation(orchestratorEnvSchema, ['postgres', 'kafka', 'temporal']),
   providers: [
     TransitionStarter,
     HandleAdtEventHandler,

@@ -6,7 +6,7 @@ import { TasksActivities } from './tasks/tasks.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
-  imports: appFoundation(workerEnvSchema),
+  imports: appFoundation(workerEnvSchema, ['postgres', 'kafka', 'temporal']),
   providers: [TasksActivities, TemporalWorkerService, OutboxRelayService],
 })
 export class WorkerModule {}

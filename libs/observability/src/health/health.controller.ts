@@ -20,14 +20,10 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready to do work: Postgres, Kafka and Temporal all answer. 503 with each reason otherwise. */
+  /** Ready to do work: every server this app uses answers. 503 with each reason otherwise. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([
-      () => this.indicators.postgres(),
-      () => this.indicators.kafka(),
-      () => this.indicators.temporal(),
-    ]);
+    return this.health.check(this.indicators.checks());
   }
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import { ModuleRef } from '@nestjs/core';
+import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { Connection } from '@temporalio/client';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KAFKA } from '@ct/kafka';
 import { TEMPORAL_CONNECTION } from '@ct/temporal';
+import { APP_SERVERS, type Server } from './servers';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -23,20 +25,31 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** One check per real dependency; each answers up or down with a reason, within 3 s. */
+/**
+ * One check per server the app uses; each answers up or down with a reason, within 3 s. Clients
+ * are looked up by need: an app that does not use Kafka or Temporal has no client for it.
+ */
 @Injectable()
 export class ReadinessIndicators {
   constructor(
     private readonly health: HealthIndicatorService,
-    private readonly dataSource: DataSource,
-    @Inject(KAFKA) private readonly kafkaClient: Kafka,
-    @Inject(TEMPORAL_CONNECTION) private readonly temporalConnection: Connection,
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_SERVERS) private readonly servers: readonly Server[],
   ) {}
+
+  /** The checks `/health/ready` runs, in a stable order. */
+  checks(): Array<() => Promise<HealthIndicatorResult>> {
+    return this.servers.map((server) => () => this[server]());
+  }
+
+  private client<T>(token: unknown): T {
+    return this.moduleRef.get<T>(token as string, { strict: false });
+  }
 
   async postgres() {
     const check = this.health.check('postgres');
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), 'postgres');
+      await withTimeout(this.client<DataSource>(DataSource).query('SELECT 1'), 'postgres');
       return check.up();
     } catch (error) {
       return check.down({ message: reason(error) });
@@ -45,7 +58,7 @@ export class ReadinessIndicators {
 
   async kafka() {
     const check = this.health.check('kafka');
-    const admin = this.kafkaClient.admin();
+    const admin = this.client<Kafka>(KAFKA).admin();
     try {
       await withTimeout(admin.connect(), 'kafka');
       const cluster = await withTimeout(admin.describeCluster(), 'kafka');
@@ -60,7 +73,10 @@ export class ReadinessIndicators {
   async temporal() {
     const check = this.health.check('temporal');
     try {
-      const response = await withTimeout(this.temporalConnection.healthService.check({}), 'temporal');
+      const response = await withTimeout(
+        this.client<Connection>(TEMPORAL_CONNECTION).healthService.check({}),
+        'temporal',
+      );
       return response.status === 1
         ? check.up()
         : check.down({ message: `serving status ${response.status}` });
