@@ -7,6 +7,7 @@ import { ADT_EVENTS_TOPIC, adtEventKey, type AdtEventV1 } from '@ct/contracts';
 import { adtMessage } from '@ct/hl7/testing';
 import { createDataSource } from '@ct/persistence';
 import { transitionWorkflowId } from '@ct/temporal';
+import { adtEventSignal } from '@ct/workflows/care-transition.messages';
 import { authHeaders } from '../support/auth';
 import { postHl7 } from '../support/gateway';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
@@ -207,5 +208,52 @@ describe('dead letters and finished transitions (real servers)', () => {
     await post(discharge('V5', 5));
     await withTask('V5');
     expect(await statusOf('V5')).toBe('active');
+  });
+
+  it('ends a transition whose data the database refuses as failed: a worker dead letter, not replayable; the corrected discharge starts it again', async () => {
+    const workflowId = transitionWorkflowId(facility, 'V6');
+    const now = DateTime.now().toISO()!;
+    // past the gateway's checks only by going around it: a patient key PostgreSQL cannot store
+    await system.temporal.workflow.signalWithStart('careTransitionWorkflow', {
+      workflowId,
+      taskQueue: system.env.TEMPORAL_TASK_QUEUE,
+      args: [
+        { transitionId: workflowId, facility, visitNumber: 'V6', timeZone: 'America/New_York', holidays: [] },
+      ],
+      signal: adtEventSignal,
+      signalArgs: [
+        {
+          eventId: `evt-dl-nul-${system.runId}`,
+          type: 'patient.discharged',
+          occurredAt: now,
+          dischargeAt: now,
+          patientKey: `${facility}|BAD\u0000MRN`,
+          visitNumber: 'V6',
+          patientClass: 'I',
+          dischargeDisposition: '01',
+          diagnoses: [],
+        },
+      ],
+    });
+    expect(await system.temporal.workflow.getHandle(workflowId).result()).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('(22021)'),
+    });
+    expect(await statusOf('V6')).toBe('failed');
+    const listed = (await (await ops('?stage=worker&limit=500')).json()) as { items: DeadLetter[] };
+    const letter = listed.items.find((item) => item.sourceRef.startsWith(`temporal/${workflowId}|`));
+    expect(letter).toMatchObject({ status: 'open', code: 'BAD_DATA' });
+    expect(letter?.reason).toMatch(/^recordTransition: bad data in recordTransition/);
+    expect(letter?.reason).not.toContain('BAD');
+    expect((await ops(`/${letter!.id}/replay`, { method: 'POST' })).status).toBe(409);
+
+    await post(discharge('V6', 6));
+    await withTask('V6');
+    expect(await statusOf('V6')).toBe('active');
+    const discarded = await ops(`/${letter!.id}/discard`, {
+      method: 'POST',
+      body: JSON.stringify({ reason: 'sender corrected the MRN' }),
+    });
+    expect(discarded.status).toBe(200);
   });
 });

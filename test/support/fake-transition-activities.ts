@@ -2,6 +2,7 @@ import type {
   ChangeTaskInput,
   CloseTaskInput,
   OpenTaskInput,
+  RecordFailureInput,
   RecordTimelineInput,
   RecordTransitionInput,
   TimelineEntry,
@@ -20,6 +21,11 @@ export class FakeTransitionActivities implements TransitionActivities {
   readonly timeline = new Map<string, TimelineEntry>();
   /** Set to make the next call of an activity fail once after writing (a crash before it answered). */
   failOnce = new Set<keyof TransitionActivities>();
+  /** Activities whose every call the "database" refuses as PostgreSQL does a NUL byte in text. */
+  refuseData = new Set<keyof TransitionActivities>();
+  readonly failures: RecordFailureInput[] = [];
+  /** Calls per activity, refused ones included. */
+  readonly calls = new Map<string, number>();
 
   private write(entries: TimelineEntry[]): boolean {
     const fresh = entries.filter((e) => !this.timeline.has(e.dedupeKey));
@@ -27,21 +33,31 @@ export class FakeTransitionActivities implements TransitionActivities {
     return fresh.length > 0;
   }
 
+  private refuse(name: keyof TransitionActivities): void {
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    if (!this.refuseData.has(name)) return;
+    const error = new Error('invalid byte sequence for encoding "UTF8": 0x00');
+    throw Object.assign(error, { name: 'QueryFailedError', code: '22021' });
+  }
+
   private crash(name: keyof TransitionActivities): void {
     if (this.failOnce.delete(name)) throw new Error(`${name}: simulated crash after the write`);
   }
 
   async openTask(input: OpenTaskInput) {
+    this.refuse('openTask');
     if (this.write([input.entry])) this.opened.push(input);
     return { taskId: `${input.transitionId}/${input.stepKey}` };
   }
 
   async closeTask(input: CloseTaskInput) {
+    this.refuse('closeTask');
     if (this.write([input.entry])) this.closed.push(input);
     return { changed: true };
   }
 
   async changeTask(input: ChangeTaskInput) {
+    this.refuse('changeTask');
     const fresh = this.write([input.entry]);
     if (fresh) this.changed.push(input);
     this.crash('changeTask');
@@ -49,16 +65,25 @@ export class FakeTransitionActivities implements TransitionActivities {
   }
 
   async sendReminder(input: RecordTimelineInput) {
+    this.refuse('sendReminder');
     if (this.write(input.entries)) this.reminders.push(input);
   }
 
   async recordTransition(input: RecordTransitionInput) {
+    this.refuse('recordTransition');
     this.write(input.entries);
     this.recorded.push(input);
   }
 
   async recordTimeline(input: RecordTimelineInput) {
+    this.refuse('recordTimeline');
     this.write(input.entries);
+  }
+
+  async recordFailure(input: RecordFailureInput) {
+    this.refuse('recordFailure');
+    this.write([input.entry]);
+    this.failures.push(input);
   }
 
   kinds(): string[] {

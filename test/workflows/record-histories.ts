@@ -38,6 +38,13 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
     await handle.result();
     return handle;
   },
+  'bad-data-fails': async (h) => {
+    h.activities.refuseData.add('openTask');
+    await h.skipTo('2055-02-02T15:00:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-02-02T15:00:00.000Z'));
+    await handle.result(); // failed: the task's data was refused
+    return handle;
+  },
   'home-care-referral': async (h) => {
     await h.skipTo('2055-03-01T17:00:00.000Z');
     const handle = await h.start(dischargeEvent('2055-03-01T17:00:00.000Z'));

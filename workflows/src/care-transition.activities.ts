@@ -58,6 +58,17 @@ export interface RecordTimelineInput extends TransitionRef {
   entries: TimelineEntry[];
 }
 
+/** A write refused its data for good: the transition ends as failed, kept as a dead letter. */
+export interface RecordFailureInput extends TransitionRef {
+  activity: string;
+  /** Why, without patient details (the worker scrubs the database's message). */
+  reason: string;
+  entry: TimelineEntry;
+}
+
+/** The type of the non-retryable failure an activity raises when the database refuses its data. */
+export const BAD_DATA = 'BadData';
+
 export interface TransitionActivities {
   openTask(input: OpenTaskInput): Promise<{ taskId: string }>;
   closeTask(input: CloseTaskInput): Promise<{ changed: boolean }>;
@@ -66,4 +77,5 @@ export interface TransitionActivities {
   sendReminder(input: RecordTimelineInput): Promise<void>;
   recordTransition(input: RecordTransitionInput): Promise<void>;
   recordTimeline(input: RecordTimelineInput): Promise<void>;
+  recordFailure(input: RecordFailureInput): Promise<void>;
 }

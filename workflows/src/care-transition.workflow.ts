@@ -92,31 +92,36 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
   );
 
   while (!TERMINAL.includes(state.status)) {
-    while (inbox.length && !TERMINAL.includes(state.status)) await events.apply(inbox.shift()!);
-    if (state.status === 'waiting-for-discharge') await events.startIfReady();
-    if (state.status === 'active') await events.advance();
-    if (TERMINAL.includes(state.status)) break;
-    publishSearchAttributes();
+    try {
+      while (inbox.length && !TERMINAL.includes(state.status)) await events.apply(inbox.shift()!);
+      if (state.status === 'waiting-for-discharge') await events.startIfReady();
+      if (state.status === 'active') await events.advance();
+      if (TERMINAL.includes(state.status)) break;
+      publishSearchAttributes();
 
-    const info = workflowInfo();
-    const applied = state.eventsSeen - eventsAtStart;
-    if (
-      info.continueAsNewSuggested ||
-      info.historyLength > MAX_HISTORY_EVENTS ||
-      applied >= (input.maxEventsPerRun ?? MAX_EVENTS_PER_RUN)
-    ) {
-      await condition(allHandlersFinished);
-      if (inbox.length === 0) {
-        state.seen = [...seen].slice(-500);
-        await continueAsNew<typeof careTransitionWorkflow>({ ...input, carried: state });
+      const info = workflowInfo();
+      const applied = state.eventsSeen - eventsAtStart;
+      if (
+        info.continueAsNewSuggested ||
+        info.historyLength > MAX_HISTORY_EVENTS ||
+        applied >= (input.maxEventsPerRun ?? MAX_EVENTS_PER_RUN)
+      ) {
+        await condition(allHandlersFinished);
+        if (inbox.length === 0) {
+          state.seen = [...seen].slice(-500);
+          await continueAsNew<typeof careTransitionWorkflow>({ ...input, carried: state });
+        }
+        continue;
       }
-      continue;
+      const next = events.waitingUntil() ?? nextWakeUp(state, runner.pathway);
+      const woken = () => inbox.length > 0 || wake;
+      if (next === undefined) await condition(woken);
+      else if (!(await condition(woken, Math.max(next - Date.now(), 1)))) events.timeReached();
+      wake = false;
+    } catch (error) {
+      // bad data ended it (recorded by the runner); anything else is the SDK's to handle
+      if (state.status !== 'failed') throw error;
     }
-    const next = events.waitingUntil() ?? nextWakeUp(state, runner.pathway);
-    const woken = () => inbox.length > 0 || wake;
-    if (next === undefined) await condition(woken);
-    else if (!(await condition(woken, Math.max(next - Date.now(), 1)))) events.timeReached();
-    wake = false;
   }
   await condition(allHandlersFinished);
   return view(state);

@@ -1,4 +1,10 @@
-import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import {
   findPathway,
@@ -6,7 +12,7 @@ import {
   type BusinessCalendar,
   type PathwayDefinition,
 } from '@ct/domain/workflow-safe';
-import type { TimelineEntry, TransitionActivities } from './care-transition.activities';
+import { BAD_DATA, type TimelineEntry, type TransitionActivities } from './care-transition.activities';
 import type { CareTransitionInput } from './care-transition.messages';
 import type { ClockAction } from './step-clocks';
 import { newStepRun, type CarriedState, type StepRun, type TransitionStatus } from './transition-state';
@@ -23,6 +29,16 @@ const local = proxyLocalActivities<TransitionActivities>({ startToCloseTimeout: 
  */
 function db(): TransitionActivities {
   return patched('local-db-writes') ? local : remote;
+}
+
+type Write = {
+  [K in keyof TransitionActivities]: (input: Parameters<TransitionActivities[K]>[0]) => Promise<unknown>;
+};
+
+/** The refusal itself: a local activity's failure arrives as it is, a remote one's as its cause. */
+function badData(error: unknown): ApplicationFailure | undefined {
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === BAD_DATA ? failure : undefined;
 }
 
 /** The side of a transition that acts: every decision goes to Postgres as a task change and a timeline entry. */
@@ -64,13 +80,43 @@ export class TransitionRunner {
     };
   }
 
+  /**
+   * One database write. v4: data the database refuses for good (BadData) ends the transition as
+   * failed, recorded with its reason, instead of being retried for ever; the error thrown then
+   * stops the workflow's loop (or rejects the update that caused it).
+   */
+  private async write<K extends keyof TransitionActivities>(
+    name: K,
+    input: Parameters<TransitionActivities[K]>[0],
+  ): Promise<Awaited<ReturnType<TransitionActivities[K]>>> {
+    try {
+      const call = db()[name] as Write[K];
+      return (await call(input)) as Awaited<ReturnType<TransitionActivities[K]>>;
+    } catch (error) {
+      const refusal = badData(error);
+      if (!refusal || !patched('bad-data-fails-transition')) throw error;
+      throw await this.fail(name, refusal);
+    }
+  }
+
+  private async fail(activity: string, refusal: ApplicationFailure): Promise<ApplicationFailure> {
+    const reason = `bad data in ${activity}: ${refusal.message}`.slice(0, 500);
+    if (this.state.status !== 'failed') {
+      this.state.status = 'failed';
+      this.state.reason = reason;
+      const entry = this.entry('transition.failed', [++this.state.seq], { activity, reason });
+      await db().recordFailure({ ...this.ref(), activity, reason, entry });
+    }
+    return ApplicationFailure.create({ type: 'TransitionFailed', nonRetryable: true, message: reason });
+  }
+
   async record(entries: TimelineEntry[]): Promise<void> {
-    if (entries.length) await db().recordTimeline({ ...this.ref(), entries });
+    if (entries.length) await this.write('recordTimeline', { ...this.ref(), entries });
   }
 
   async recordStatus(status: TransitionStatus, entries: TimelineEntry[] = []): Promise<void> {
     this.state.status = status;
-    await db().recordTransition({
+    await this.write('recordTransition', {
       ...this.ref(),
       pathway: this.state.pathway?.id ?? 'none',
       patientKey: this.state.patientKey ?? 'unknown',
@@ -107,7 +153,7 @@ export class TransitionRunner {
     const opened = this.now();
     Object.assign(run, { status: 'open', openedAt: opened, dueAt: this.deadline(def.clock, opened) });
     if (def.expiresAfter) run.expiresAt = this.deadline(def.expiresAfter, opened);
-    await db().openTask({
+    await this.write('openTask', {
       ...this.ref(),
       stepKey: run.key,
       role: run.role,
@@ -127,7 +173,7 @@ export class TransitionRunner {
   ): Promise<void> {
     run.status = status;
     run.outcome = outcome;
-    await db().closeTask({
+    await this.write('closeTask', {
       ...this.ref(),
       stepKey: run.key,
       status: status === 'completed' ? 'completed' : 'cancelled',
@@ -156,7 +202,7 @@ export class TransitionRunner {
     },
     detail: TimelineEntry['detail'],
   ): Promise<void> {
-    await db().changeTask({
+    await this.write('changeTask', {
       ...this.ref(),
       stepKey: run.key,
       ...change,
@@ -170,14 +216,14 @@ export class TransitionRunner {
     if (action.kind === 'remind') {
       run.reminded = true;
       const entry = this.entry('reminder.sent', [run.key], { role: run.role, dueAt: run.dueAt! }, run.key);
-      await db().sendReminder({ ...this.ref(), entries: [entry] });
+      await this.write('sendReminder', { ...this.ref(), entries: [entry] });
     } else if (action.kind === 'breach') {
       run.breached = true;
       // v2: the owner hears the step is overdue before the ladder moves it (histories before it replay without)
       if (patched('breach-tells-owner')) {
         const detail = { role: run.role, dueAt: run.dueAt!, overdue: true };
         const overdue = this.entry('reminder.sent', [run.key, 'overdue'], detail, run.key);
-        await db().sendReminder({ ...this.ref(), entries: [overdue] });
+        await this.write('sendReminder', { ...this.ref(), entries: [overdue] });
       }
       const reason = `${run.key} not done by ${run.dueAt}; last outcome ${run.outcome ?? 'none'}`;
       await this.change(run, 'breach.recorded', [], { breached: true }, { dueAt: run.dueAt!, reason });

@@ -8,7 +8,9 @@ export type TransitionStatus =
   | 'expired'
   | 'cancelled'
   | 'superseded'
-  | 'no-outreach';
+  | 'no-outreach'
+  /** an activity refused its data for good (BadData): recorded as a dead letter, and it ends */
+  | 'failed';
 
 export type StepStatus = 'pending' | 'open' | 'completed' | 'expired' | 'cancelled';
 
@@ -67,6 +69,7 @@ export const TERMINAL: readonly TransitionStatus[] = [
   'cancelled',
   'superseded',
   'no-outreach',
+  'failed',
 ];
 
 /** Later facts win field by field, by when they happened, not when they arrived. */

@@ -43,6 +43,17 @@ describe('TransitionStarter', () => {
     expect(policies()).toEqual(['REJECT_DUPLICATE', 'ALLOW_DUPLICATE']);
   });
 
+  it('starts again, for a discharge, a transition that bad data ended', async () => {
+    const { starter, signalWithStart, policies } = setUp({
+      status: 'failed',
+      reason: 'bad data in openTask',
+    });
+    signalWithStart.mockRejectedValueOnce(closed());
+    const result = await starter.signalWithStart('RIV', 'V1', signal, { eventId: 'e6' }, true);
+    expect(result.outcome).toBe('reopened');
+    expect(policies()).toEqual(['REJECT_DUPLICATE', 'ALLOW_DUPLICATE']);
+  });
+
   it('does not reopen a cancelled transition for anything but a discharge', async () => {
     const { starter, signalWithStart, policies } = setUp({
       status: 'cancelled',

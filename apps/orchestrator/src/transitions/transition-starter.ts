@@ -13,8 +13,12 @@ export type StartOutcome = 'started-or-signalled' | 'reopened' | 'finished';
  * signalWithStart of the transition keyed by facility and visit: starts it with the facility's
  * calendar if it does not run, and delivers the signal either way. Starting twice is success.
  * A transition that has ended is never started again by a late or repeated event, except that
- * a discharge after the cancel that ended it opens a new episode (`reopensCancelled`).
+ * a discharge after the cancel that ended it opens a new episode (`reopensCancelled`), and so does
+ * a discharge after bad data ended it (the sender's corrected resend).
  */
+const reopens = (ended: { status: string; reason: string | null } | undefined) =>
+  ended?.reason === 'discharge-cancelled' || ended?.status === 'failed';
+
 @Injectable()
 export class TransitionStarter {
   constructor(
@@ -40,7 +44,7 @@ export class TransitionStarter {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
     // the run is closed; its read-model row was written before it closed
-    if (!reopensCancelled || (await this.lookup.statusOf(workflowId))?.reason !== 'discharge-cancelled') {
+    if (!reopensCancelled || !reopens(await this.lookup.statusOf(workflowId))) {
       return { workflowId, outcome: 'finished' };
     }
     await start(WorkflowIdReusePolicy.ALLOW_DUPLICATE);

@@ -1,4 +1,5 @@
 import type { TransitionActivities } from '@ct/workflows/care-transition.activities';
+import { asActivityError } from './bad-data';
 
 // A Record over the interface's keys: a new activity that is not listed here does not compile.
 const ACTIVITY_NAMES: Record<keyof TransitionActivities, true> = {
@@ -8,13 +9,24 @@ const ACTIVITY_NAMES: Record<keyof TransitionActivities, true> = {
   sendReminder: true,
   recordTimeline: true,
   recordTransition: true,
+  recordFailure: true,
 };
 
-/** The plain object Temporal registers: every activity method, bound to its instance. */
+/**
+ * The plain object Temporal registers: every activity method, bound to its instance, with bad
+ * data turned into a non-retryable failure (see asActivityError).
+ */
 export function bindActivities(impl: TransitionActivities): TransitionActivities {
   const bound = Object.keys(ACTIVITY_NAMES).map((name) => {
     const method = impl[name as keyof TransitionActivities] as (input: never) => Promise<unknown>;
-    return [name, method.bind(impl)];
+    const run = async (input: never) => {
+      try {
+        return await method.call(impl, input);
+      } catch (error) {
+        throw asActivityError(error);
+      }
+    };
+    return [name, run];
   });
   return Object.fromEntries(bound) as unknown as TransitionActivities;
 }

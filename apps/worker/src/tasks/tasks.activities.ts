@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { recordDeadLetter } from '@ct/persistence';
 import type {
   ChangeTaskInput,
   CloseTaskInput,
   OpenTaskInput,
+  RecordFailureInput,
   RecordTimelineInput,
   RecordTransitionInput,
   TransitionActivities,
@@ -129,6 +131,34 @@ export class TasksActivities implements TransitionActivities {
         input.patientKey,
       ]);
       await appendTimeline(db, input, input.entries);
+    });
+  }
+
+  /**
+   * Bad data ended the transition: its row says failed (written from ids alone, never the input
+   * that was refused), its timeline says why, and ops find it among the dead letters.
+   */
+  recordFailure(input: RecordFailureInput): Promise<void> {
+    return this.db.transaction(async (db) => {
+      await db.query(
+        `INSERT INTO transitions (id, facility, patient_key, pathway, status, reason)
+         VALUES ($1, $2, 'unknown', $3, 'failed', $4)
+         ON CONFLICT (id) DO UPDATE SET status = 'failed', reason = EXCLUDED.reason, updated_at = now()
+         WHERE transitions.status NOT IN ${FINISHED_SQL}`,
+        [input.transitionId, input.facility, input.pathway ?? 'none', input.reason],
+      );
+      await appendTimeline(db, input, [input.entry]);
+      await recordDeadLetter(db, {
+        stage: 'worker',
+        code: 'BAD_DATA',
+        reason: `${input.activity}: ${input.reason}`,
+        topic: 'temporal',
+        sourceRef: `temporal/${input.entry.dedupeKey}`,
+        key: input.transitionId,
+        value: null,
+        headers: { activity: input.activity },
+        attempts: 1,
+      });
     });
   }
 

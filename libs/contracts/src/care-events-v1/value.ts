@@ -10,6 +10,7 @@ export const careEventTypes = [
   'transition.superseded',
   'transition.paused',
   'transition.no-outreach',
+  'transition.failed',
   'event.received',
   'event.ignored',
   'pathway.selected',

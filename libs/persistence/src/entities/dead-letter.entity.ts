@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type DeadLetterStage = 'orchestrator' | 'outbox';
+export type DeadLetterStage = 'orchestrator' | 'outbox' | 'worker';
 /** open → replay-requested → replaying → replayed (or open again, with the new reason); open → discarded. */
 export type DeadLetterStatus = 'open' | 'replay-requested' | 'replaying' | 'replayed' | 'discarded';
 

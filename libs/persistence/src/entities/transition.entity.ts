@@ -1,7 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type TransitionStatus =
-  'active' | 'paused' | 'completed' | 'expired' | 'cancelled' | 'superseded' | 'no-outreach';
+  | 'active'
+  | 'paused'
+  | 'completed'
+  | 'expired'
+  | 'cancelled'
+  | 'superseded'
+  | 'no-outreach'
+  /** bad data stopped it: a dead letter (stage worker) says why; the next discharge starts it again */
+  | 'failed';
 
 /** Read model of one care transition; the Temporal workflow is the source of truth. */
 @Entity({ name: 'transitions' })

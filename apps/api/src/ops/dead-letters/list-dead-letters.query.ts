@@ -6,7 +6,7 @@ export const deadLetterStatuses = ['open', 'replay-requested', 'replaying', 'rep
 export const deadLetterFilterSchema = z
   .object({
     status: z.enum(deadLetterStatuses).optional(),
-    stage: z.enum(['orchestrator', 'outbox']).optional(),
+    stage: z.enum(['orchestrator', 'outbox', 'worker']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })

@@ -13,7 +13,7 @@ const NEXT: Record<ResolveDeadLetterCommand['action'], DeadLetterStatus> = {
 
 /**
  * A replay of the orchestrator's is run by the orchestrator (replay-requested); an outbox record
- * is queued again at once. Only an open dead letter can be replayed or discarded; asking again
+ * is queued again at once; a worker's (a transition ended by bad data) is fixed at the sender. Only an open dead letter can be replayed or discarded; asking again
  * for a replay already asked for is answered with its state. Each action is kept with who and why.
  */
 @CommandHandler(ResolveDeadLetterCommand)
@@ -28,6 +28,12 @@ export class ResolveDeadLetterHandler implements ICommandHandler<ResolveDeadLett
       const repeat = action === 'replay' && ['replay-requested', 'replaying'].includes(row.status);
       if (repeat) return deadLetterView(row);
       if (row.status !== 'open') throw new ConflictException(`dead letter ${id} is ${row.status}, not open`);
+      if (action === 'replay' && row.stage === 'worker') {
+        throw new ConflictException(
+          `dead letter ${id} is a transition that bad data ended: it has nothing to replay; ` +
+            'have the sender correct and resend the discharge (it starts the transition again), then discard this',
+        );
+      }
       // an outbox record goes back in the queue now; a new refusal makes it a dead letter again
       const requeued = action === 'replay' && row.stage === 'outbox';
       if (requeued) {
