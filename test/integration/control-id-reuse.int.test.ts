@@ -73,4 +73,33 @@ describe('duplicates by content, not only by header (real Kafka and Postgres)', 
     const [v3] = events('V3').map((v) => JSON.parse(v) as { eventId: string });
     expect(v3.eventId).not.toBe(v2.eventId);
   });
+
+  it('ties the sender to the authenticated feed: the same message from another feed token is refused, not taken as a resend', async () => {
+    const asFeed = async (subject: string, body: string) =>
+      fetch(`${url}/api/v1/adt/hl7`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', ...(await authHeaders(Role.Feed, subject)) },
+        body,
+      });
+    const sent = message('F', 'V5');
+    expect(await (await asFeed('feed-riverside', sent)).text()).toContain('MSA|AA');
+    expect(await (await asFeed('feed-riverside', sent)).text()).toContain('MSA|AA'); // its own resend
+
+    const spoofed = await asFeed('feed-elsewhere', sent);
+    expect(spoofed.status).toBe(422);
+    expect(await spoofed.text()).toMatch(/MSA\|AR\|.*ERR\|\|MSH\^1\^10\^1\|205/s);
+
+    expect((await post(message('G', 'V6'))).status).toBe(200);
+    await eventually(async () => (events('V6').length === 1 ? true : undefined), 'a later event');
+    expect(events('V5')).toHaveLength(1);
+    const listed = await fetch(`${url}/api/v1/ops/quarantine?limit=500`, {
+      headers: await authHeaders(Role.Ops),
+    });
+    type Item = { controlId: string; reason: string; authenticatedAs: string | null };
+    const items = ((await listed.json()) as { items: Item[] }).items;
+    expect(items.find((item) => item.controlId.startsWith(`${run}-F`))).toMatchObject({
+      reason: expect.stringMatching(/^CONTROL_ID_REUSED/),
+      authenticatedAs: 'token:feed-elsewhere',
+    });
+  });
 });

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import { type DecodedFrame, MllpFrameDecoder } from './frame-decoder';
 import { encodeFrame } from './mllp-frame';
 import type { MllpConnectionInfo, MllpMessageContext, ResolvedServerOptions } from './mllp-server.options';
 import { callHook, errorType, respondToFrame } from './respond-to-frame';
+
+/** The subject of a client certificate the server verified (mutual TLS), as `cert:CN=…,O=…`. */
+function peerOf(socket: Socket): { peer?: string } {
+  if (!(socket instanceof TLSSocket) || !socket.authorized) return {};
+  const subject = socket.getPeerCertificate().subject ?? {};
+  const parts = Object.entries(subject).map(([k, v]) => `${k}=${[v].flat().join('+')}`);
+  return parts.length ? { peer: `cert:${parts.join(',')}` } : {};
+}
 
 interface PendingFrame {
   frame: DecodedFrame;
@@ -30,7 +39,11 @@ export class MllpConnection {
     private readonly socket: Socket,
     private readonly options: ResolvedServerOptions,
   ) {
-    this.info = { connectionId: randomUUID(), remoteAddress: socket.remoteAddress ?? 'unknown' };
+    this.info = {
+      connectionId: randomUUID(),
+      remoteAddress: socket.remoteAddress ?? 'unknown',
+      ...peerOf(socket),
+    };
     this.decoder = new MllpFrameDecoder(options.maxFrameBytes);
     this.idleTimer = setTimeout(() => this.onIdle(), options.idleTimeoutMs);
     this.closed = new Promise((resolve) => socket.once('close', () => resolve()));

@@ -12,6 +12,8 @@ export interface MllpLogger {
 export interface MllpConnectionInfo {
   connectionId: string;
   remoteAddress: string;
+  /** Over mutual TLS: `cert:<subject>` of the sender's verified certificate; absent otherwise. */
+  peer?: string;
 }
 
 /** Passed to the handler and the NAK builders with each frame. */

@@ -9,6 +9,7 @@ import { Init1763870000000 } from './migrations/1763870000000-init';
 import { TimelineOutbox1763900000000 } from './migrations/1763900000000-timeline-outbox';
 import { DeadLetters1764800000000 } from './migrations/1764800000000-dead-letters';
 import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbound-content-hash';
+import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 
 export const entities = [
   TaskEntity,
@@ -23,6 +24,7 @@ export const migrations = [
   TimelineOutbox1763900000000,
   DeadLetters1764800000000,
   InboundContentHash1764800100000,
+  InboundAuthenticatedAs1764900000000,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

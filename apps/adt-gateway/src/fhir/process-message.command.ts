@@ -13,7 +13,11 @@ export interface ProcessMessageResult {
 
 /** One FHIR notification message Bundle, as the raw JSON the sender posted. */
 export class ProcessMessageCommand extends Command<ProcessMessageResult> {
-  constructor(readonly raw: string) {
+  constructor(
+    readonly raw: string,
+    /** The authenticated peer (`token:<subject>`); a replay passes the original's. */
+    readonly authenticatedAs: string | null = null,
+  ) {
     super();
   }
 }

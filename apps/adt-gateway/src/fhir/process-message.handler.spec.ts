@@ -49,6 +49,7 @@ describe('ProcessMessageHandler', () => {
       expect.objectContaining({ controlId: 'bundle-1' }),
       'not-supported',
       expect.stringContaining('Bundle.entry[0].resource.eventCoding'),
+      null,
     );
     rejections.reject.mockRejectedValueOnce(new Error('db down'));
     expect((await run(bad)).status).toBe(503);

@@ -33,7 +33,7 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
     @Inject(APP_ENV) private readonly env: Pick<GatewayEnv, 'FHIR_IDENTIFIER_AUTHORITIES'>,
   ) {}
 
-  async execute({ raw }: ProcessMessageCommand): Promise<ProcessMessageResult> {
+  async execute({ raw, authenticatedAs }: ProcessMessageCommand): Promise<ProcessMessageResult> {
     let origin: FhirOrigin | undefined;
     try {
       const message = readNotification(raw);
@@ -48,24 +48,31 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
         raw,
         eventId: normalized.value.eventId,
         contentHash: contentHash(raw),
+        authenticatedAs,
       };
       const { outcome, inboundMessageId } = await this.handOff.handOff(record, normalized);
       if (outcome === 'unavailable') return UNAVAILABLE;
       if (outcome === 'conflict') {
-        const reused = 'MessageHeader.id was already used by a different message from this sender';
+        const reused =
+          'MessageHeader.id was already used by a different message from this sender, or by another feed';
         throw FhirInputError.of('duplicate', reused, 'Bundle.entry[0].resource.id');
       }
       const body = responseBundle(message.header, message.header.id ?? origin.controlId);
       return { outcome, inboundMessageId, status: HttpStatus.OK, body };
     } catch (error) {
       if (!(error instanceof FhirInputError)) throw error;
-      return this.reject(raw, origin ?? peekOrigin(raw), error);
+      return this.reject(raw, origin ?? peekOrigin(raw), error, authenticatedAs);
     }
   }
 
-  private async reject(raw: string, origin: FhirOrigin | undefined, error: FhirInputError) {
+  private async reject(
+    raw: string,
+    origin: FhirOrigin | undefined,
+    error: FhirInputError,
+    authenticatedAs: string | null,
+  ) {
     const inboundMessageId = await this.rejections
-      .reject(raw, 'fhir', origin, error.code, error.message)
+      .reject(raw, 'fhir', origin, error.code, error.message, authenticatedAs)
       .catch(() => undefined);
     // could not even quarantine it: ask for a resend, so nothing is lost
     if (!inboundMessageId) return UNAVAILABLE;

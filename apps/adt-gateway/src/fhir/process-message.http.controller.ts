@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpStatus, Post, Res, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RequireRoles, Role } from '@ct/auth';
+import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
 import type { IncomingMessage } from 'node:http';
 import type { Response } from 'express';
 import { FhirHttpErrorFilter } from './fhir-http-error.filter';
@@ -48,6 +48,7 @@ export class ProcessMessageHttpController {
   async process(
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
+    @Actor() feed: Principal,
     @Res() res: Response,
   ): Promise<void> {
     if (typeof body !== 'string' || !isFhirJson(contentType)) {
@@ -59,7 +60,7 @@ export class ProcessMessageHttpController {
       sendFhir(res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, operationOutcome([issue]));
       return;
     }
-    const result = await this.commands.execute(new ProcessMessageCommand(body));
+    const result = await this.commands.execute(new ProcessMessageCommand(body, `token:${feed.subject}`));
     sendFhir(res, result.status, result.body);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RequireRoles, Role } from '@ct/auth';
+import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
 import type { Response } from 'express';
 import { IngestMessageCommand, type IngestOutcome } from '../ingest/ingest-message.command';
 
@@ -27,9 +27,11 @@ export class Hl7HttpController {
   @ApiResponse({ status: 200, description: 'AA/CA: durably handed on (or a resend of one that was)' })
   @ApiResponse({ status: 422, description: 'AE/AR/CE/CR: rejected, with ERR segments; kept in quarantine' })
   @ApiResponse({ status: 503, description: 'AE/CE: hand-off unavailable; resend later' })
-  async ingest(@Body() body: unknown, @Res() res: Response): Promise<void> {
+  async ingest(@Body() body: unknown, @Actor() feed: Principal, @Res() res: Response): Promise<void> {
     const raw = typeof body === 'string' ? body : '';
-    const result = await this.commands.execute(new IngestMessageCommand(raw, 'http'));
+    const result = await this.commands.execute(
+      new IngestMessageCommand(raw, 'http', `token:${feed.subject}`),
+    );
     res.status(STATUS[result.outcome]).type('x-application/hl7-v2+er7').send(result.ack);
   }
 }

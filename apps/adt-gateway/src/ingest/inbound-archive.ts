@@ -15,13 +15,19 @@ export interface InboundRecord {
   eventId: string | null;
   /** contentHash(raw): a copy with the same sender + MSH-10 but other content is another message. */
   contentHash?: string;
+  /** The authenticated peer (`token:…`, `cert:…`), or null where there is none (plain MLLP). */
+  authenticatedAs?: string | null;
 }
 
 export interface Claim {
   id: string;
   /** The row's status before this message: null when it is new, 'published' for a resend. */
   previous: InboundStatus | null;
-  /** For a published earlier copy: whether its content is this one's (a true resend). */
+  /**
+   * For a published earlier copy: whether its content, and who sent it, are this one's (a true
+   * resend). Another authenticated feed using the same MSH-3/4 and MSH-10 is a conflict, never a
+   * silent duplicate: one feed cannot suppress another's messages.
+   */
   sameContent?: boolean;
 }
 
@@ -103,9 +109,10 @@ export class InboundArchive {
         type,
         storable(r.raw),
         r.eventId,
+        r.authenticatedAs ?? null,
       );
       const n = params.length;
-      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+      return `($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
     const { rows: result } = await this.pool.query<{
       id: string;
@@ -113,24 +120,28 @@ export class InboundArchive {
       control_id: string;
       status: InboundStatus;
       content_hash: string | null;
+      authenticated_as: string | null;
       inserted: boolean;
     }>(
-      `INSERT INTO inbound_messages AS m (content_hash, sender, control_id, transport, message_type, raw, event_id)
+      `INSERT INTO inbound_messages AS m (content_hash, sender, control_id, transport, message_type, raw, event_id, authenticated_as)
        VALUES ${rows.join(', ')}
        ON CONFLICT (sender, control_id) DO UPDATE SET updated_at = now(),
          raw = CASE WHEN m.status = 'published' THEN m.raw ELSE EXCLUDED.raw END,
          event_id = CASE WHEN m.status = 'published' THEN m.event_id ELSE EXCLUDED.event_id END,
          message_type = CASE WHEN m.status = 'published' THEN m.message_type ELSE EXCLUDED.message_type END,
-         content_hash = CASE WHEN m.status = 'published' THEN m.content_hash ELSE EXCLUDED.content_hash END
-       RETURNING m.id, m.sender, m.control_id, m.status, m.content_hash, (xmax = 0) AS inserted`,
+         content_hash = CASE WHEN m.status = 'published' THEN m.content_hash ELSE EXCLUDED.content_hash END,
+         authenticated_as = CASE WHEN m.status = 'published' THEN m.authenticated_as ELSE EXCLUDED.authenticated_as END
+       RETURNING m.id, m.sender, m.control_id, m.status, m.content_hash, m.authenticated_as, (xmax = 0) AS inserted`,
       params,
     );
     const byKey = new Map(result.map((row) => [`${row.sender}\u0000${row.control_id}`, row]));
     return records.map((record) => {
       const row = byKey.get(keyOf(record))!;
       const previous = row.inserted ? null : row.status;
-      // rows archived before content hashes were kept count as the same content
-      const sameContent = row.content_hash === null || row.content_hash === (record.contentHash ?? null);
+      // rows archived before content hashes (or peers) were kept count as the same content (peer)
+      const sameContent =
+        (row.content_hash === null || row.content_hash === (record.contentHash ?? null)) &&
+        (row.authenticated_as === null || row.authenticated_as === (record.authenticatedAs ?? null));
       return previous === 'published' ? { id: row.id, previous, sameContent } : { id: row.id, previous };
     });
   }

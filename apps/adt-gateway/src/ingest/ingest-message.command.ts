@@ -16,6 +16,8 @@ export class IngestMessageCommand extends Command<IngestResult> {
   constructor(
     readonly raw: string,
     readonly transport: Transport,
+    /** The authenticated peer: `token:<subject>`, `cert:<subject>`; null over plain MLLP. */
+    readonly authenticatedAs: string | null = null,
   ) {
     super();
   }

@@ -65,6 +65,7 @@ describe('IngestMessageHandler: refuses before the ACK what later stages cannot 
       expect.objectContaining({ controlId: 'MSG00001' }),
       'BAD_VALUE',
       expect.stringMatching(/^(PV1|PID)-/),
+      null, // plain MLLP: nobody authenticated
     );
   });
 

@@ -39,7 +39,7 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
   private readonly zoneOf = (facility: string): string =>
     facilityCalendar(facility, this.env.FACILITY_TIME_ZONE).timeZone;
 
-  async execute({ raw, transport }: IngestMessageCommand): Promise<IngestResult> {
+  async execute({ raw, transport, authenticatedAs }: IngestMessageCommand): Promise<IngestResult> {
     let header: Hl7Header | undefined;
     let normalized: NormalizedEvent;
     try {
@@ -51,7 +51,7 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
       const inboundMessageId = await this.rejections
-        .reject(raw, transport, header, error.code, error.message)
+        .reject(raw, transport, header, error.code, error.message, authenticatedAs)
         .catch(() => undefined);
       // could not even quarantine it: a NAK that asks for a resend, so nothing is lost
       if (!inboundMessageId) return { outcome: 'unavailable', ack: this.unavailable(header) };
@@ -68,6 +68,7 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
       raw,
       eventId: normalized.value.eventId,
       contentHash: contentHash(raw),
+      authenticatedAs,
     };
     let result = await this.handOff.handOff(record, normalized);
     if (result.outcome === 'conflict' && transport === 'replay') {
@@ -78,7 +79,7 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
       result = await this.handOff.handOff({ ...record, controlId, eventId }, own);
     }
     const { outcome, inboundMessageId } = result;
-    if (outcome === 'conflict') return this.refuseReusedControlId(raw, transport, header);
+    if (outcome === 'conflict') return this.refuseReusedControlId(raw, transport, header, authenticatedAs);
     if (outcome !== 'unavailable') {
       return {
         outcome,
@@ -99,10 +100,11 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
     raw: string,
     transport: Transport,
     header: Hl7Header,
+    authenticatedAs: string | null,
   ): Promise<IngestResult> {
-    const text = 'MSH-10 was already used by a different message from this sender';
+    const text = 'MSH-10 was already used by a different message from this sender, or by another feed';
     const inboundMessageId = await this.rejections
-      .reject(raw, transport, header, 'CONTROL_ID_REUSED', text)
+      .reject(raw, transport, header, 'CONTROL_ID_REUSED', text, authenticatedAs)
       .catch(() => undefined);
     if (!inboundMessageId) return { outcome: 'unavailable', ack: this.unavailable(header) };
     const location = { segment: 'MSH', sequence: 1, field: 10 };

@@ -34,6 +34,7 @@ export class RejectMessageService {
     origin: RejectOrigin | undefined,
     code: string,
     reason: string,
+    authenticatedAs: string | null = null,
   ) {
     const key = origin ? keyOf(origin) : undefined;
     const inboundMessageId = await this.archive.quarantine(
@@ -44,6 +45,7 @@ export class RejectMessageService {
         messageType: key?.messageType || null,
         raw,
         eventId: null,
+        authenticatedAs,
       },
       `${code}: ${reason}`,
     );

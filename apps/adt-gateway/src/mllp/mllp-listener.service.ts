@@ -39,7 +39,10 @@ export class MllpListenerService implements OnApplicationBootstrap, BeforeApplic
       logger: this.pino.logger,
       handler: (message, ctx) =>
         this.pino.runInContext(
-          async () => (await this.commands.execute(new IngestMessageCommand(message, 'mllp'))).ack,
+          async () => {
+            const command = new IngestMessageCommand(message, 'mllp', ctx.peer ?? null);
+            return (await this.commands.execute(command)).ack;
+          },
           { bindings: { connectionId: ctx.connectionId } },
         ),
       onOversize: (_ctx, size) =>

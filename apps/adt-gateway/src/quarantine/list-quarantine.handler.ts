@@ -25,6 +25,7 @@ export class ListQuarantineHandler implements IQueryHandler<ListQuarantineQuery>
         sender: row.sender,
         controlId: row.controlId,
         transport: row.transport,
+        authenticatedAs: row.authenticatedAs,
         messageType: row.messageType,
         status: row.status,
         reason: row.reason,

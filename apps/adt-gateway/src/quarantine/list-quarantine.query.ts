@@ -16,6 +16,8 @@ export interface QuarantinedMessageView {
   sender: string;
   controlId: string;
   transport: string;
+  /** Who the gateway authenticated (`token:<subject>`, `cert:<subject>`); null over plain MLLP. */
+  authenticatedAs: string | null;
   messageType: string | null;
   status: string;
   reason: string | null;

@@ -9,7 +9,8 @@ import { IngestMessageCommand } from '../ingest/ingest-message.command';
 import { ReplayMessageCommand } from './replay-message.command';
 
 /**
- * Replays the stored raw message as if the sender had resent it: same sender and MSH-10, so a
+ * Replays the stored raw message as if the sender had resent it: same sender, MSH-10 and
+ * authenticated peer, so a
  * replay of something already published is acknowledged without publishing it twice.
  */
 @CommandHandler(ReplayMessageCommand)
@@ -30,10 +31,14 @@ export class ReplayMessageHandler implements ICommandHandler<ReplayMessageComman
       });
     }
     if (message.transport === 'fhir') {
-      const result = await this.commands.execute(new ProcessMessageCommand(message.raw));
+      const result = await this.commands.execute(
+        new ProcessMessageCommand(message.raw, message.authenticatedAs),
+      );
       return { outcome: result.outcome, inboundMessageId: result.inboundMessageId, answer: result.body };
     }
-    const result = await this.commands.execute(new IngestMessageCommand(message.raw, 'replay'));
+    const result = await this.commands.execute(
+      new IngestMessageCommand(message.raw, 'replay', message.authenticatedAs),
+    );
     return { outcome: result.outcome, inboundMessageId: result.inboundMessageId, answer: result.ack };
   }
 }

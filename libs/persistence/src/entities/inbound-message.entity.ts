@@ -42,6 +42,13 @@ export class InboundMessageEntity {
   @Column({ name: 'content_hash', type: 'text', nullable: true })
   contentHash!: string | null;
 
+  /**
+   * Who the gateway authenticated: `token:<subject>` over HTTP, `cert:<subject>` over mutual TLS;
+   * null over plain MLLP. A resend from someone else is not a resend (see InboundArchive).
+   */
+  @Column({ name: 'authenticated_as', type: 'text', nullable: true })
+  authenticatedAs!: string | null;
+
   @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 
