@@ -13,8 +13,8 @@ const ACTIVITY_NAMES: Record<keyof TransitionActivities, true> = {
 /** The plain object Temporal registers: every activity method, bound to its instance. */
 export function bindActivities(impl: TransitionActivities): TransitionActivities {
   const bound = Object.keys(ACTIVITY_NAMES).map((name) => {
-    const method = impl[name as keyof TransitionActivities] as (input: never) => Promise<unknown>;
-    return [name, method.bind(impl)];
+    const key = name as keyof TransitionActivities;
+    return [key, impl[key].bind(impl)] as const;
   });
   return Object.fromEntries(bound) as unknown as TransitionActivities;
 }
