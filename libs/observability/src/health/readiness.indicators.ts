@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { Connection } from '@temporalio/client';
+import type { grpc } from '@temporalio/proto';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KAFKA } from '@ct/kafka';
 import { TEMPORAL_CONNECTION } from '@ct/temporal';
+
+// grpc.health.v1 SERVING (the enum's object is @temporalio/proto's, a dependency of the client's only)
+const SERVING: grpc.health.v1.HealthCheckResponse.ServingStatus = 1;
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -61,7 +65,7 @@ export class ReadinessIndicators {
     const check = this.health.check('temporal');
     try {
       const response = await withTimeout(this.temporalConnection.healthService.check({}), 'temporal');
-      return response.status === 1
+      return response.status === SERVING
         ? check.up()
         : check.down({ message: `serving status ${response.status}` });
     } catch (error) {
