@@ -80,8 +80,8 @@ describe('dead letters and finished transitions (real servers)', () => {
     eventId: id,
     type: 'patient.discharged',
     trigger: 'A03',
-    occurredAt: DateTime.now().toISO()!,
-    recordedAt: DateTime.now().toISO()!,
+    occurredAt: DateTime.now().toISO(),
+    recordedAt: DateTime.now().toISO(),
     facility,
     patient: {
       key: `${facility}|${mrn(patient)}`,
@@ -91,7 +91,7 @@ describe('dead letters and finished transitions (real servers)', () => {
       number: visit,
       patientClass: 'I',
       dischargeDisposition: '01',
-      dischargeAt: DateTime.now().toISO()!,
+      dischargeAt: DateTime.now().toISO(),
     },
     diagnoses: [],
     source: {
