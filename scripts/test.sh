@@ -19,6 +19,7 @@ step "build, types, lint"
 npm run --silent build
 npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
+npm run --silent lint:deps
 npx prettier --check . --log-level warn
 
 results=$(mktemp -d)

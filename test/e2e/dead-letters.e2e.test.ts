@@ -81,8 +81,8 @@ describe('dead letters and finished transitions (real servers)', () => {
     eventId: id,
     type: 'patient.discharged',
     trigger: 'A03',
-    occurredAt: DateTime.now().toISO()!,
-    recordedAt: DateTime.now().toISO()!,
+    occurredAt: DateTime.now().toISO(),
+    recordedAt: DateTime.now().toISO(),
     facility,
     patient: {
       key: `${facility}|${mrn(patient)}`,
@@ -92,7 +92,7 @@ describe('dead letters and finished transitions (real servers)', () => {
       number: visit,
       patientClass: 'I',
       dischargeDisposition: '01',
-      dischargeAt: DateTime.now().toISO()!,
+      dischargeAt: DateTime.now().toISO(),
     },
     diagnoses: [],
     source: {
@@ -212,7 +212,7 @@ describe('dead letters and finished transitions (real servers)', () => {
 
   it('ends a transition whose data the database refuses as failed: a worker dead letter, not replayable; the corrected discharge starts it again', async () => {
     const workflowId = transitionWorkflowId(facility, 'V6');
-    const now = DateTime.now().toISO()!;
+    const now = DateTime.now().toISO();
     // past the gateway's checks only by going around it: a patient key PostgreSQL cannot store
     await system.temporal.workflow.signalWithStart('careTransitionWorkflow', {
       workflowId,

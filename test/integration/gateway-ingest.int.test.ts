@@ -181,7 +181,7 @@ describe('adt-gateway against real Kafka and Postgres', () => {
     infra('infra/up.sh', 'kafka');
     // an operator replays it as soon as Kafka is back ...
     await eventually(async () => {
-      const replay = await ops(`/${kept!.id}/replay`, 'POST');
+      const replay = await ops(`/${kept.id}/replay`, 'POST');
       return replay.status === 200 ? replay : undefined;
     }, 'a successful replay after Kafka came back');
     // ... and the sender's own resend is acknowledged without a second publish

@@ -13,6 +13,7 @@ import {
   referralEventSignal,
   stateQuery,
   type CareTransitionInput,
+  type ClaimStepRequest,
   type CompleteStepRequest,
   type TransitionState,
 } from './care-transition.messages';
@@ -74,7 +75,7 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
       const nextStepKey = readySteps(runner.pathway!, state.steps)[0];
       return { stepKey: request.stepKey, accepted: true, ...(nextStepKey ? { nextStepKey } : {}) };
     },
-    { validator: (request) => validateCompletion(runner, request) },
+    { validator: (request: CompleteStepRequest) => validateCompletion(runner, request) },
   );
   setHandler(
     claimStepUpdate,
@@ -84,7 +85,7 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
       await runner.change(run, 'step.claimed', [++state.seq], { assignee: claimedBy }, { by: claimedBy });
     },
     {
-      validator: ({ stepKey }) => {
+      validator: ({ stepKey }: ClaimStepRequest) => {
         if (state.steps.find((s) => s.key === stepKey)?.status !== 'open')
           throw new Error(`step ${stepKey} is not open in this transition`);
       },

@@ -42,7 +42,7 @@ export const apiEnvSchema = baseEnvSchema
 const identifierAuthorities = z
   .string()
   .default('')
-  .transform((value, ctx) => {
+  .transform((value, ctx): ReadonlyMap<string, string> => {
     const map = new Map<string, string>();
     const entries = value.split(',').map((entry) => entry.trim());
     for (const [index, entry] of entries.filter(Boolean).entries()) {
@@ -54,7 +54,7 @@ const identifierAuthorities = z
       }
       map.set(system, authority);
     }
-    return map as ReadonlyMap<string, string>;
+    return map;
   });
 
 const pemFile = z.string().min(1).optional();

@@ -4,11 +4,12 @@ import type { Logger } from 'pino';
 /** Routes kafkajs's own log lines into our JSON logger; they carry broker details, never payloads. */
 export function kafkaLogCreator(logger: Logger): logCreator {
   return () =>
-    ({ level, log }) => {
-      const { message, ...extra } = log;
+    ({ namespace, level, log }) => {
+      // the rest of kafkajs's line is untyped (`any`): read it as unknown
+      const { message, ...extra }: { message: string; [key: string]: unknown } = log;
       const fields = {
         component: 'kafkajs',
-        namespace: log.namespace,
+        namespace,
         broker: extra.broker,
         error: extra.error,
       };

@@ -35,10 +35,10 @@ export class MllpClient {
 
   connect(): Promise<void> {
     const { host = '127.0.0.1', port, tls } = this.options;
-    return new Promise((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       const socket = tls ? connectTls({ host, port, ...tls }, resolve) : connectNet({ host, port }, resolve);
       socket.once('error', reject);
-      socket.on('error', (err) => (this.closedError = err));
+      socket.on('error', (err: Error) => (this.closedError = err));
       socket.on('data', (chunk: Buffer) => this.onData(chunk));
       this.closedPromise = new Promise((done) => socket.once('close', () => done()));
       socket.once('close', () => this.rejectReaders(this.closedError ?? new Error('MLLP connection closed')));

@@ -39,7 +39,7 @@ export function resolveReference(bundle: NotificationBundle, reference: string |
 function parse<S extends z.ZodType>(schema: S, input: unknown, prefix: string, status: 400 | 422) {
   const result = schema.safeParse(input);
   if (!result.success) throw new FhirInputError(issuesFromZod(result.error, prefix, input), status);
-  return result.data as z.infer<S>;
+  return result.data;
 }
 
 /**

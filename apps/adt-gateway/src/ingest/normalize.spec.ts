@@ -1,11 +1,6 @@
 import { extractAdt, Hl7ParseError, parseHl7 } from '@ct/hl7';
 import { adtMessage, sample } from '@ct/hl7/testing';
-import {
-  adtEventV1Schema,
-  referralEventV1Schema,
-  type AdtEventV1,
-  type ReferralEventV1,
-} from '@ct/contracts';
+import { adtEventV1Schema, referralEventV1Schema, type AdtEventV1 } from '@ct/contracts';
 import { normalize } from './normalize';
 import { eventIdFor } from './normalize-common';
 
@@ -125,7 +120,7 @@ describe('normalize: referrals', () => {
   it('maps the sample REF^I12 to referral.created on referral.events.v1', () => {
     const result = run(sample('ref-i12-referral.hl7'));
     expect(result.topic).toBe('referral.events.v1');
-    const event = referralEventV1Schema.parse(result.value) as ReferralEventV1;
+    const event = referralEventV1Schema.parse(result.value);
     expect(event).toMatchObject({
       type: 'referral.created',
       trigger: 'I12',

@@ -52,18 +52,18 @@ export class AdtEventsConsumer implements OnApplicationBootstrap, OnApplicationS
       eachBatchAutoResolve: false,
       // partitions are sets of patients: in order within a patient, many patients at once
       partitionsConsumedConcurrently: 6,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }) => {
-        const { topic, partition } = batch;
+      eachBatch: async (payload) => {
+        const { topic, partition } = payload.batch;
         const result = await runByKey(
-          batch.messages,
+          payload.batch.messages,
           async (message) => void (await this.records.handle({ topic, partition, message })),
           this.env.ORCHESTRATOR_KEY_CONCURRENCY,
         );
-        if (result.doneThrough !== undefined) resolveOffset(result.doneThrough);
-        await commitOffsetsIfNecessary();
-        await heartbeat();
+        if (result.doneThrough !== undefined) payload.resolveOffset(result.doneThrough);
+        await payload.commitOffsetsIfNecessary();
+        await payload.heartbeat();
         // kafkajs retries from the first unhandled message, with backoff
-        if (result.error !== undefined) throw result.error;
+        if ('error' in result) throw result.error;
       },
     });
   }

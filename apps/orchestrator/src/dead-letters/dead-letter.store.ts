@@ -37,7 +37,7 @@ export class DeadLetterStore {
   async add(input: DeadLetterInput): Promise<void> {
     const { topic, partition, message } = input;
     const text = (value: Buffer | string | null | undefined) => (value == null ? null : value.toString());
-    const headers = Object.entries(message.headers ?? {}).map(([name, value]) => [
+    const headers = Object.entries(message.headers ?? {}).map(([name, value]): [string, string] => [
       name,
       text(value as Buffer) ?? '',
     ]);

@@ -18,15 +18,16 @@ const ACTIVITY_NAMES: Record<keyof TransitionActivities, true> = {
  */
 export function bindActivities(impl: TransitionActivities): TransitionActivities {
   const bound = Object.keys(ACTIVITY_NAMES).map((name) => {
-    const method = impl[name as keyof TransitionActivities] as (input: never) => Promise<unknown>;
+    const key = name as keyof TransitionActivities;
+    const method = impl[key].bind(impl) as (input: never) => Promise<unknown>;
     const run = async (input: never) => {
       try {
-        return await method.call(impl, input);
+        return await method(input);
       } catch (error) {
         throw asActivityError(error);
       }
     };
-    return [name, run];
+    return [key, run] as const;
   });
   return Object.fromEntries(bound) as unknown as TransitionActivities;
 }

@@ -22,7 +22,12 @@ export function installTemporalRuntime(logger: Logger, level: LogLevel = 'INFO')
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => {
       // task/taskEncoded are the whole activity task, its arguments (patient data) included
-      const { error, task: _task, taskEncoded: _taskEncoded, ...meta } = entry.meta ?? {};
+      const {
+        error,
+        task: _task,
+        taskEncoded: _taskEncoded,
+        ...meta
+      }: Record<string, unknown> = entry.meta ?? {};
       const fields = { component: 'temporal', ...scrubStrings(meta), err: error };
       logger[LEVELS[entry.level]](fields, entry.message);
     }),

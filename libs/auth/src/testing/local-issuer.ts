@@ -6,7 +6,8 @@ import type { Role } from '../roles';
 
 export interface TokenOptions {
   subject?: string;
-  roles?: readonly (Role | string)[];
+  /** Known roles, or any other name for a negative test (`string & {}` keeps the known ones suggested). */
+  roles?: readonly (Role | (string & {}))[];
   /** A jose time span (`1h`, `12h`) or seconds since the epoch. */
   expiresAt?: string | number;
   issuer?: string;

@@ -18,7 +18,7 @@ function withStepDefaults(step: StepInput): StepDefinition {
     notOnDischargeDay: step.notOnDischargeDay ?? false,
     retryOutcomes: step.retryOutcomes ?? [],
     escalation: step.escalation ?? [],
-  } as StepDefinition;
+  };
 }
 
 /**
@@ -27,5 +27,5 @@ function withStepDefaults(step: StepInput): StepDefinition {
  * schema at worker boot and in unit tests.
  */
 export function definePathway(input: PathwayInput): PathwayDefinition {
-  return { ...input, steps: input.steps.map(withStepDefaults) } as PathwayDefinition;
+  return { ...input, steps: input.steps.map(withStepDefaults) };
 }

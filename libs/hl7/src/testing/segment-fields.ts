@@ -4,7 +4,7 @@ import { addressField, codedField, identifierField, nameField, optionalRepeat } 
 
 // Field lists per segment; index 0 is field 1.
 export function pv1Fields(v: Partial<Visit>): Hl7FieldValue[] {
-  const f: Hl7FieldValue[] = new Array(45).fill(undefined);
+  const f: Hl7FieldValue[] = new Array<Hl7FieldValue>(45).fill(undefined);
   const loc = v.location;
   f[0] = '1';
   f[1] = v.patientClass;

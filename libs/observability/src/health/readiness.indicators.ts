@@ -2,11 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { Connection } from '@temporalio/client';
+import type { grpc } from '@temporalio/proto';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KAFKA } from '@ct/kafka';
 import { TEMPORAL_CONNECTION } from '@ct/temporal';
 import { APP_SERVERS, type Server } from './servers';
+
+// grpc.health.v1 SERVING (the enum's object is @temporalio/proto's, a dependency of the client's only)
+const SERVING: grpc.health.v1.HealthCheckResponse.ServingStatus = 1;
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -77,7 +81,7 @@ export class ReadinessIndicators {
         this.client<Connection>(TEMPORAL_CONNECTION).healthService.check({}),
         'temporal',
       );
-      return response.status === 1
+      return response.status === SERVING
         ? check.up()
         : check.down({ message: `serving status ${response.status}` });
     } catch (error) {

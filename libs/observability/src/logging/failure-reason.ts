@@ -7,6 +7,6 @@ import { scrubMessage } from './scrub-message';
 export function failureReason(error: unknown, max = 500): string {
   if (!(error instanceof Error)) return scrubMessage(String(error)).slice(0, max);
   const code = (error as { code?: unknown }).code;
-  const named = `${error.name}${code === undefined ? '' : ` (${String(code)})`}`;
+  const named = `${error.name}${typeof code === 'string' || typeof code === 'number' ? ` (${code})` : ''}`;
   return `${named}: ${scrubMessage(error.message)}`.slice(0, max);
 }

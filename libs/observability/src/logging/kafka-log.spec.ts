@@ -1,4 +1,4 @@
-import { logLevel, type LogEntry } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { kafkaLogCreator } from '@ct/kafka';
@@ -16,7 +16,7 @@ function kafkaLog() {
       level,
       label: 'ERROR',
       log: { timestamp: '', message, ...extra },
-    } as LogEntry);
+    });
   return { log, capture };
 }
 
@@ -33,6 +33,7 @@ describe('kafkajs log lines', () => {
     expect(capture.lines[0]).not.toContain(MRN_DIGITS);
     expect(capture.parsed()[0]).toMatchObject({
       component: 'kafkajs',
+      namespace: 'Runner',
       error: { type: 'QueryFailedError', code: '22P02' },
     });
   });

@@ -68,7 +68,7 @@ function serialize(value: unknown, depth: number, seen: Set<object>): unknown {
 // pino-http runs pino's std err serializer first and hands us its output; the original is on `.raw`
 function unwrapStdSerialized(value: object): object {
   if (value instanceof Error || !('raw' in value)) return value;
-  const raw = (value as { raw: unknown }).raw;
+  const { raw } = value;
   return typeof raw === 'object' && raw !== null ? raw : value;
 }
 

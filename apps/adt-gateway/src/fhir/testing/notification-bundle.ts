@@ -8,7 +8,8 @@ import {
 export type NotificationEvent = 'notification-admit' | 'notification-transfer' | 'notification-discharge';
 
 export interface NotificationBundleOptions {
-  event?: NotificationEvent | string;
+  /** A known event, or any other code for a negative test (`string & {}` keeps the known ones suggested). */
+  event?: NotificationEvent | (string & {});
   /** Bundle.id; `null` leaves it out. */
   bundleId?: string | null;
   headerId?: string;
