@@ -1,5 +1,6 @@
 // Transitions started per second and ADT-received → first-task-visible latency, all apps running.
 // Usage: npm run build && npm run bench:transitions -- [rate per second] [seconds]
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@ct/auth';
 import { adtMessage } from '@ct/hl7/testing';
@@ -44,11 +45,12 @@ async function main(): Promise<void> {
   auth.feed = await issuer.headers([Role.Feed], 'bench-feed');
   auth.coordinator = await issuer.headers([Role.Coordinator], 'bench-coordinator');
   await prepareTopics(env.ORCHESTRATOR_GROUP_ID);
-  const apps = [];
-  for (const [app, port] of Object.entries(ports)) apps.push(await startApp(app, env, port));
+  const apps: ChildProcess[] = [];
   const sentAt = new Map<string, number>();
   let failed = 0;
   try {
+    // started inside the try: if one fails to start, the ones already running are stopped
+    for (const [app, port] of Object.entries(ports)) apps.push(await startApp(app, env, port));
     const total = rate * seconds;
     const started = Date.now();
     const inFlight: Promise<void>[] = [];
