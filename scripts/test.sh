@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: installs, provisions the real servers, builds, checks, then runs every test.
+# `npm test`: installs, builds and checks (before any server, so a lint error fails in seconds), then
+# provisions the real servers and runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -11,15 +12,15 @@ if [[ "${CI:-}" == "true" ]]; then
   # CI starts with no servers and must leave none behind
   trap 'bash infra/down.sh >/dev/null 2>&1 || true' EXIT
 fi
-step "servers (Kafka, Temporal, PostgreSQL, Temporal test server)"
-bash infra/up.sh
-source infra/env.sh
-
 step "build, types, lint"
 npm run --silent build
 npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
+
+step "servers (Kafka, Temporal, PostgreSQL, Temporal test server)"
+bash infra/up.sh
+source infra/env.sh
 
 results=$(mktemp -d)
 step "unit tests"
