@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: installs, builds and checks (before any server, so a lint error fails in seconds), then
-# provisions the real servers and runs every test.
+# provisions the real servers, runs every test, and every bench with tiny parameters (bench:smoke).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -29,6 +29,8 @@ step "integration and end-to-end tests (real servers)"
 export TEST_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$PG_TEST_DATABASE"
 # --forceExit: kafkajs can leave a reconnect timer behind after the last disconnect
 npx jest --selectProjects integration --ci --runInBand --forceExit --json --outputFile="$results/integration.json"
+step "benches, tiny parameters (bench:smoke)"
+BENCH_BUILT=1 bash bench/smoke.sh
 step "done"
 # one plain closing line for CI: every test of both runs
 node -e 'const r = process.argv.slice(1).map((f) => require(f));
