@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: installs, provisions the real servers, builds, checks, then runs every test.
+# `npm test`: installs, builds and checks (before any server, so a lint error fails in seconds), then
+# provisions the real servers, runs every test, and every bench with tiny parameters (bench:smoke).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -11,16 +12,16 @@ if [[ "${CI:-}" == "true" ]]; then
   # CI starts with no servers and must leave none behind
   trap 'bash infra/down.sh >/dev/null 2>&1 || true' EXIT
 fi
-step "servers (Kafka, Temporal, PostgreSQL, Temporal test server)"
-bash infra/up.sh
-source infra/env.sh
-
 step "build, types, lint"
 npm run --silent build
 npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 npm run --silent lint:deps
 npx prettier --check . --log-level warn
+
+step "servers (Kafka, Temporal, PostgreSQL, Temporal test server)"
+bash infra/up.sh
+source infra/env.sh
 
 results=$(mktemp -d)
 step "unit tests"
@@ -29,6 +30,8 @@ step "integration and end-to-end tests (real servers)"
 export TEST_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$PG_TEST_DATABASE"
 # --forceExit: kafkajs can leave a reconnect timer behind after the last disconnect
 npx jest --selectProjects integration --ci --runInBand --forceExit --json --outputFile="$results/integration.json"
+step "benches, tiny parameters (bench:smoke)"
+BENCH_BUILT=1 bash bench/smoke.sh
 step "done"
 # one plain closing line for CI: every test of both runs
 node -e 'const r = process.argv.slice(1).map((f) => require(f));

@@ -8,6 +8,7 @@ import { adtMessage } from '@ct/hl7/testing';
 import { MllpClient, MllpServer } from '@ct/mllp';
 import { AdtGatewayModule } from '../../apps/adt-gateway/src/adt-gateway.module';
 import { MllpListenerService } from '../../apps/adt-gateway/src/mllp/mllp-listener.service';
+import { openBenchIssuer } from '../issuer';
 import { atSteadyRate, printTable, summarize, type RunResult } from '../latency';
 import { BENCH_TOPIC_PREFIX, prepareDatabase, prepareTopics } from '../sandbox';
 
@@ -86,7 +87,7 @@ async function openLoop(
   return summarize(label, connections, latencies, elapsed, errors);
 }
 
-async function main(): Promise<void> {
+async function bench(authEnv: Record<string, string>): Promise<void> {
   // the bench's own database and bench.* topics: nothing reaches apps running on the same servers
   const database = await prepareDatabase();
   await prepareTopics();
@@ -96,8 +97,10 @@ async function main(): Promise<void> {
     MLLP_PORT: '0',
     DATABASE_URL: database,
     KAFKA_TOPIC_PREFIX: BENCH_TOPIC_PREFIX,
+    ...authEnv,
   });
-  const app = await NestFactory.create(AdtGatewayModule, { logger: false });
+  // abortOnError: false, so a failed boot (a bad setting) reaches main's catch instead of a silent exit
+  const app = await NestFactory.create(AdtGatewayModule, { logger: false, abortOnError: false });
   await app.listen(0, '127.0.0.1');
   const port = app.get(MllpListenerService).port!;
 
@@ -119,6 +122,16 @@ async function main(): Promise<void> {
   printTable(results);
   await echo.close(1000);
   await app.close();
+}
+
+async function main(): Promise<void> {
+  // MLLP carries no token, but the gateway checks its AUTH_* settings (for HTTP) at boot
+  const { issuer, remove } = await openBenchIssuer();
+  try {
+    await bench(issuer.env);
+  } finally {
+    remove();
+  }
 }
 
 main().catch((error: unknown) => {

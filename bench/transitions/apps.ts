@@ -14,15 +14,17 @@ export async function startApp(
   // BENCH_PROFILE=worker,orchestrator writes a V8 CPU profile of those apps to $TMPDIR/bench-profiles
   const profiled = (process.env.BENCH_PROFILE ?? '').split(',').includes(app);
   const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'bench-profiles')}`] : [];
+  const log = path.join(os.tmpdir(), `bench-transitions-${app}.log`);
   const child = spawn(process.execPath, [...flags, path.join(root, 'dist/apps', app, 'src/main.js')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     // each app's JSON log goes to a file, for a look after the run
-    stdio: ['ignore', openSync(path.join(os.tmpdir(), `bench-transitions-${app}.log`), 'w'), 'inherit'],
+    stdio: ['ignore', openSync(log, 'w'), 'inherit'],
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`${app} exited with ${child.exitCode} (stderr above, log ${log})`);
     const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
       (r) => r.ok,
       () => false,
@@ -30,7 +32,8 @@ export async function startApp(
     if (ok) return child;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${app} did not become ready`);
+  child.kill('SIGKILL');
+  throw new Error(`${app} did not become ready in 60 s`);
 }
 
 export async function stopApps(children: ChildProcess[]): Promise<void> {

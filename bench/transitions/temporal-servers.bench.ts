@@ -2,6 +2,7 @@
 // local activity, a timer) at each offered rate, on the CLI dev server (SQLite, one shard) and on
 // the Temporal server with PostgreSQL and 8 shards (bench/temporal-pg), with each server's CPU.
 // Usage: npm run bench:temporal -- [rates, comma separated] [seconds]
+// BENCH_SERVERS=dev runs the dev server only (bench:smoke: the other server's first build takes minutes).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,13 +17,20 @@ const runDir =
 const pgScript = path.join(root, 'bench/temporal-pg/temporal-pg.sh');
 
 const servers = [
-  { name: 'CLI dev server 1.5.1 (SQLite WAL, 1 shard)', address: '127.0.0.1:7233', pidFile: 'temporal.pid' },
   {
+    key: 'dev',
+    name: 'CLI dev server 1.5.1 (SQLite WAL, 1 shard)',
+    address: '127.0.0.1:7233',
+    pidFile: 'temporal.pid',
+  },
+  {
+    key: 'pg',
     name: 'server 1.29.1 on PostgreSQL 15 (8 shards)',
     address: '127.0.0.1:7243',
     pidFile: 'temporal-pg.pid',
   },
-];
+].filter((server) => (process.env.BENCH_SERVERS ?? 'dev,pg').split(',').includes(server.key));
+const withPg = servers.some((server) => server.key === 'pg');
 
 /** CPU seconds (user + system) a process has used so far. */
 function cpuSeconds(pidFile: string): number {
@@ -32,7 +40,8 @@ function cpuSeconds(pidFile: string): number {
 }
 
 async function main(): Promise<void> {
-  execFileSync('bash', [pgScript, 'start'], { stdio: 'inherit' });
+  if (servers.length === 0) throw new Error('BENCH_SERVERS names no server (dev, pg)');
+  if (withPg) execFileSync('bash', [pgScript, 'start'], { stdio: 'inherit' });
   try {
     for (const server of servers) {
       process.env.TEMPORAL_ADDRESS = server.address;
@@ -56,7 +65,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    execFileSync('bash', [pgScript, 'stop'], { stdio: 'inherit' });
+    if (withPg) execFileSync('bash', [pgScript, 'stop'], { stdio: 'inherit' });
   }
 }
 

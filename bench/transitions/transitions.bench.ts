@@ -1,12 +1,10 @@
 // Transitions started per second and ADT-received → first-task-visible latency, all apps running.
 // Usage: npm run build && npm run bench:transitions -- [rate per second] [seconds]
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Role } from '@ct/auth';
-import { LocalIssuer } from '@ct/auth/testing';
 import { adtMessage } from '@ct/hl7/testing';
+import { openBenchIssuer } from '../issuer';
 import { atSteadyRate, percentile } from '../latency';
 import { startApp, stopApps } from './apps';
 import { runBareTemporal } from './bare-temporal';
@@ -25,8 +23,6 @@ const env: Record<string, string> = {
   MLLP_PORT: '0',
 };
 const ports = { api: 3100, 'adt-gateway': 3101, orchestrator: 3102, worker: 3103 };
-// Tokens as production would see them: each request's token is verified by the app.
-const issuerDir = mkdtempSync(path.join(os.tmpdir(), 'bench-issuer-'));
 const auth = { feed: {}, coordinator: {} } as Record<'feed' | 'coordinator', { authorization?: string }>;
 
 async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]> {
@@ -43,16 +39,18 @@ async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]
 
 async function main(): Promise<void> {
   env.DATABASE_URL = await prepareDatabase();
-  const issuer = await LocalIssuer.open(issuerDir);
+  // tokens as production would see them: each request's token is verified by the app
+  const { issuer, remove } = await openBenchIssuer();
   Object.assign(env, issuer.env);
   auth.feed = await issuer.headers([Role.Feed], 'bench-feed');
   auth.coordinator = await issuer.headers([Role.Coordinator], 'bench-coordinator');
   await prepareTopics(env.ORCHESTRATOR_GROUP_ID);
-  const apps = [];
-  for (const [app, port] of Object.entries(ports)) apps.push(await startApp(app, env, port));
+  const apps: ChildProcess[] = [];
   const sentAt = new Map<string, number>();
   let failed = 0;
   try {
+    // started inside the try: if one fails to start, the ones already running are stopped
+    for (const [app, port] of Object.entries(ports)) apps.push(await startApp(app, env, port));
     const total = rate * seconds;
     const started = Date.now();
     const inFlight: Promise<void>[] = [];
@@ -113,7 +111,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await stopApps(apps);
-    rmSync(issuerDir, { recursive: true, force: true });
+    remove();
     console.error(await terminateRun(env.TEMPORAL_TASK_QUEUE));
   }
   // the same offered load on bare Temporal, with our apps stopped: the ceiling the servers allow

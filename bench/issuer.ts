@@ -1,0 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LocalIssuer } from '@ct/auth/testing';
+
+/**
+ * The local token issuer of `npm start` (scripts/dev-issuer.ts), with its key in a directory of its
+ * own that `remove()` deletes: the apps trust it through `issuer.env` (AUTH_*), as in production.
+ */
+export async function openBenchIssuer(): Promise<{ issuer: LocalIssuer; remove: () => void }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-issuer-'));
+  return { issuer: await LocalIssuer.open(dir), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
