@@ -6,17 +6,20 @@ import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ADT_EVENTS_TOPIC, REFERRAL_EVENTS_TOPIC } from '@ct/contracts';
 import { adtMessage } from '@ct/hl7/testing';
-import { startGroupAtEnd } from '@ct/kafka';
+import { groupLag, startGroupAtEnd } from '@ct/kafka';
 import { MllpClient } from '@ct/mllp';
 import { createDataSource } from '@ct/persistence';
 import { testIssuer } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
+import { taskQueueBacklog } from '../support/temporal-backlog';
 import { testEnv, testTopic } from '../support/test-env';
 import { frameOf, fuzzCorpus } from './fuzz-corpus';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
 const CONNECTIONS = 4;
+/** How soon after the backlog drained clean discharges must have their tasks. */
+const CLEAN_WITHIN_MS = Number(process.env.FUZZ_CLEAN_WITHIN_MS ?? 30_000);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,6 +47,7 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
   let db: DataSource;
   let temporal: Client;
   let connection: Connection;
+  let kafka: Kafka;
   const startedAt = new Date();
 
   beforeAll(async () => {
@@ -66,7 +70,7 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
       SHUTDOWN_GRACE_MS: '5000',
       ...(await testIssuer()).env,
     };
-    const kafka = new Kafka({
+    kafka = new Kafka({
       clientId: `fuzz-${runId}`,
       brokers: testEnv.kafkaBrokers,
       logLevel: logLevel.NOTHING,
@@ -127,7 +131,14 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
       }
       await client.close();
     });
-    await Promise.all(lanes);
+    await Promise.all(lanes).catch((error: Error) => {
+      const exits = Object.entries(apps).filter(([, child]) => child.exitCode !== null || child.signalCode);
+      const output = exits.map(
+        ([app, child]) =>
+          `${app} exited ${child.exitCode ?? child.signalCode}:\n${outputOf(child).slice(-4000)}`,
+      );
+      throw new Error(`${error.message}\n${output.join('\n')}`);
+    });
     console.log(
       `fuzz seed ${SEED}: ${FRAMES} frames, answers ${JSON.stringify(Object.fromEntries(answers))}`,
     );
@@ -139,7 +150,21 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
     }
   }, 300_000);
 
-  it('still takes clean discharges to their tasks once the accepted fuzz events are drained', async () => {
+  it('drains the accepted fuzz events, then takes clean discharges to their tasks within 30 s', async () => {
+    const drainFrom = Date.now();
+    const topic = testTopic(ADT_EVENTS_TOPIC);
+    const drained = async () =>
+      (await groupLag(kafka, env.ORCHESTRATOR_GROUP_ID, topic)) === 0 &&
+      (await taskQueueBacklog(connection, testEnv.temporalNamespace, env.TEMPORAL_TASK_QUEUE)) === 0;
+    await eventually(
+      async () => ((await drained()) ? true : undefined),
+      'the accepted fuzz events to drain',
+      600_000,
+    );
+    const drainMs = Date.now() - drainFrom;
+    console.log(
+      `fuzz: orchestrator and worker drained the accepted fuzz events ${drainMs} ms after the last answer`,
+    );
     const client = new MllpClient({ port: mllpPort, timeoutMs: 15_000 });
     await client.connect();
     const visits = Array.from({ length: 20 }, (_, n) => `CLEAN${n}`);
@@ -166,12 +191,12 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
         return count === ids.length ? true : undefined;
       },
       'the clean discharges’ tasks',
-      180_000,
+      CLEAN_WITHIN_MS,
     ).catch((error: Error) => {
       throw new Error(`${error.message}\norchestrator:\n${outputOf(apps.orchestrator).slice(-3000)}`);
     });
     console.log(`fuzz: 20 clean discharges had their tasks ${Date.now() - sentAt} ms after their ACKs`);
-  }, 240_000);
+  }, 700_000);
 
   it('explains every dead letter and quarantined message, and logs no MRN or name of the corpus', async () => {
     const letters: { code: string; count: number; unexplained: number }[] = await db.query(

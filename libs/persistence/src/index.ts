@@ -8,3 +8,4 @@ export * from './migrate';
 export * from './persistence.module';
 export * from './entities/dead-letter.entity';
 export * from './dead-letters';
+export * from './schema-check';

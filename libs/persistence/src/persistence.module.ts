@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_ENV, type BaseEnv } from '@ct/config';
 import { dataSourceOptions, entities } from './data-source';
+import { SchemaCheck } from './schema-check';
 
 @Module({
   imports: [
@@ -14,6 +15,7 @@ import { dataSourceOptions, entities } from './data-source';
     }),
     TypeOrmModule.forFeature(entities),
   ],
+  providers: [SchemaCheck],
   exports: [TypeOrmModule],
 })
 export class PersistenceModule {}

@@ -81,7 +81,7 @@ describe('loggerOptions', () => {
     expect(err).toMatchObject({
       type: 'QueryFailedError',
       code: '23505',
-      message: 'duplicate key value violates unique constraint "[redacted]"',
+      message: 'duplicate key value violates unique constraint "uq_patient_key"',
       constraint: 'uq_patient_key',
       table: 'patients',
     });

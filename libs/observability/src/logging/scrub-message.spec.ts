@@ -24,6 +24,18 @@ describe('scrubMessage', () => {
     );
   });
 
+  it('keeps the names of the schema Postgres quotes after their kind, never a value', () => {
+    for (const text of [
+      'column "authenticated_as" of relation "inbound_messages" does not exist',
+      'null value in column "facility" of relation "tasks" violates not-null constraint',
+      'duplicate key value violates unique constraint "uq_inbound_sender_control"',
+      'invalid byte sequence for encoding "UTF8": 0x00',
+    ])
+      expect(scrubMessage(text)).toBe(text);
+    expect(scrubMessage(`column "status" got "${MRN}"`)).toBe('column "status" got "[redacted]"');
+    expect(scrubMessage(`relation  "${MRN}"`)).not.toContain('48213077');
+  });
+
   it('leaves apostrophes in words and unquoted text alone', () => {
     const text = "the broker can't reach the patients' topic (retry 3)";
     expect(scrubMessage(text)).toBe(text);

@@ -5,8 +5,11 @@ export const REDACTED = '[redacted]';
 const keyValues = /\)=\(.*\)/g;
 // pg's "Failing row contains (…)." lists the whole row
 const failingRow = /(Failing row contains )\(.*\)/g;
-// Postgres and JSON.parse quote the offending value; a quote left open runs to the end of the line
-const doubleQuoted = /"(?:[^"\\\n]|\\.)*(?:"|$)/gm;
+// Postgres and JSON.parse quote the offending value; a quote left open runs to the end of the line.
+// A name of the schema Postgres quotes after its kind (column "status", relation "tasks", encoding
+// "UTF8") is ours, not data, and is what tells an operator what broke: it stays.
+const doubleQuoted =
+  /(\b(?:column|relation|table|constraint|index|function|schema|database|role|encoding|sequence|view|trigger|extension) )?"(?:[^"\\\n]|\\.)*(?:"|$)/gm;
 // an apostrophe inside a word ("can't", "patients'") opens no quote
 const singleQuoted = /(?<!\w)'(?:[^'\\\n]|\\.)*(?:'|$)/gm;
 
@@ -18,7 +21,7 @@ export function scrubMessage(text: string): string {
   return text
     .replace(keyValues, `)=(${REDACTED})`)
     .replace(failingRow, `$1(${REDACTED})`)
-    .replace(doubleQuoted, `"${REDACTED}"`)
+    .replace(doubleQuoted, (quoted, kind?: string) => (kind ? quoted : `"${REDACTED}"`))
     .replace(singleQuoted, `'${REDACTED}'`);
 }
 
