@@ -6,11 +6,12 @@ import { KafkaPublisher } from '@ct/kafka';
 import { createDataSource } from '@ct/persistence';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { TasksActivities } from '../../apps/worker/src/tasks/tasks.activities';
+import type { TimelineEntry } from '@ct/workflows/care-transition.activities';
 import { eventually } from '../support/processes';
 import { TopicProbe } from '../support/kafka-probe';
 import { testEnv, testTopic } from '../support/test-env';
 
-const entry = (transitionId: string, n: number) => ({
+const entry = (transitionId: string, n: number): TimelineEntry => ({
   kind: 'step.opened',
   stepKey: 'tcm-contact',
   occurredAt: new Date().toISOString(),

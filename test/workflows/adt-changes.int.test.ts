@@ -1,8 +1,12 @@
-import { adtEventSignal, claimStepUpdate } from '@ct/workflows/care-transition.messages';
+import {
+  adtEventSignal,
+  claimStepUpdate,
+  type TransitionEvent,
+} from '@ct/workflows/care-transition.messages';
 import { dischargeEvent, eventuallyState, stepOf, withTransition } from './transition-harness';
 
 const DISCHARGE = '2055-02-02T15:00:00.000Z'; // Tuesday 10:00 in New York
-const event = (type: string, occurredAt: string, extra = {}) => ({
+const event = (type: TransitionEvent['type'], occurredAt: string, extra = {}): TransitionEvent => ({
   ...dischargeEvent(DISCHARGE),
   eventId: `evt-${type}-${occurredAt}`,
   type,

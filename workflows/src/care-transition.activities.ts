@@ -1,8 +1,10 @@
 /** The activities a care transition calls; implemented in apps/worker. Types only here. */
+import type { CareEventType, RecordedTransitionStatus } from '@ct/contracts';
 
 /** One line of a transition's timeline; written with an outbox record for care.events.v1. */
 export interface TimelineEntry {
-  kind: string;
+  /** The care.events.v1 event type the entry is published as. */
+  kind: CareEventType;
   stepKey?: string;
   occurredAt: string;
   /** transition + episode + kind + step (+ rung): a retried activity writes nothing twice. */
@@ -48,7 +50,7 @@ export interface ChangeTaskInput extends TransitionRef {
 
 export interface RecordTransitionInput extends TransitionRef {
   patientKey: string;
-  status: string;
+  status: RecordedTransitionStatus;
   dischargedAt?: string;
   reason?: string;
   entries: TimelineEntry[];

@@ -1,10 +1,11 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AdtEventType, ReferralEventType } from '@ct/contracts';
 import type { CarriedState, StepStatus, TransitionStatus } from './transition-state';
 
 /** What the orchestrator tells a running transition about an ADT event (ids and codes, no names). */
 export interface TransitionEvent {
   eventId: string;
-  type: string;
+  type: AdtEventType;
   occurredAt: string;
   patientKey: string;
   visitNumber?: string;
@@ -20,7 +21,7 @@ export interface TransitionEvent {
 /** A referral event (REF^I12/I13/I14, topic referral.events.v1) for a referral transition. */
 export interface ReferralEvent {
   eventId: string;
-  type: 'referral.created' | 'referral.modified' | 'referral.cancelled';
+  type: ReferralEventType;
   occurredAt: string;
   patientKey: string;
   referralId: string;
@@ -82,6 +83,10 @@ export interface TransitionState {
   eventsSeen: number;
   steps: StepView[];
 }
+
+/** The workflow type the orchestrator starts, and its signature (care-transition.workflow.ts checks both). */
+export const CARE_TRANSITION_WORKFLOW = 'careTransitionWorkflow';
+export type CareTransitionWorkflow = (input: CareTransitionInput) => Promise<TransitionState>;
 
 export const adtEventSignal = defineSignal<[TransitionEvent]>('adtEvent');
 export const referralEventSignal = defineSignal<[ReferralEvent]>('referralEvent');

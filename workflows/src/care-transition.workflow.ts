@@ -12,7 +12,9 @@ import {
   completeStepUpdate,
   referralEventSignal,
   stateQuery,
+  type CARE_TRANSITION_WORKFLOW,
   type CareTransitionInput,
+  type CareTransitionWorkflow,
   type ClaimStepRequest,
   type CompleteStepRequest,
   type TransitionState,
@@ -110,7 +112,7 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
         await condition(allHandlersFinished);
         if (inbox.length === 0) {
           state.seen = [...seen].slice(-500);
-          await continueAsNew<typeof careTransitionWorkflow>({ ...input, carried: state });
+          await continueAsNew<CareTransitionWorkflow>({ ...input, carried: state });
         }
         continue;
       }
@@ -127,6 +129,9 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
   await condition(allHandlersFinished);
   return view(state);
 }
+
+// The orchestrator starts it by the name and the signature in care-transition.messages.ts: checked here.
+({ careTransitionWorkflow }) satisfies Record<typeof CARE_TRANSITION_WORKFLOW, CareTransitionWorkflow>;
 
 function validateCompletion(runner: TransitionRunner, request: CompleteStepRequest): void {
   const run = runner.state.steps.find((s) => s.key === request.stepKey);

@@ -4,7 +4,14 @@ import type { TimelineEntry } from './care-transition.activities';
 import type { ReferralEvent, TransitionEvent } from './care-transition.messages';
 import { dueClockActions } from './step-clocks';
 import type { TransitionRunner } from './transition-runner';
-import { at, foldFacts, readySteps, type TransitionStatus } from './transition-state';
+import {
+  at,
+  foldFacts,
+  isRunning,
+  readySteps,
+  type EndedStatus,
+  type RunningStatus,
+} from './transition-state';
 import type { TransitionFacts } from '@ct/domain/workflow-safe';
 
 export type Inbound =
@@ -52,7 +59,7 @@ export class TransitionEvents {
     await this.runner.record(entries);
   }
 
-  private async finish(status: TransitionStatus, reason: string, closeOutcome = reason): Promise<void> {
+  private async finish(status: EndedStatus, reason: string, closeOutcome = reason): Promise<void> {
     this.state.reason = reason;
     await this.runner.closeOpenSteps(closeOutcome);
     const entries = this.pending;
@@ -106,8 +113,8 @@ export class TransitionEvents {
       }
     } else if (e.type === 'patient.admitted') {
       await this.admitted(e);
-    } else if (FACT_TYPES.includes(e.type) && ['active', 'paused'].includes(s.status)) {
-      await this.reevaluate();
+    } else if (FACT_TYPES.includes(e.type) && isRunning(s.status)) {
+      await this.reevaluate(s.status);
     } else if (!FACT_TYPES.includes(e.type)) {
       this.ignore(e, 'not-relevant');
     }
@@ -161,7 +168,7 @@ export class TransitionEvents {
         ? others
         : [...others, { id: e.referralId, type, occurredAt: held?.occurredAt ?? e.occurredAt }];
     if (e.expiresAt) s.referralExpiresAt = e.expiresAt;
-    if (['active', 'paused'].includes(s.status)) await this.reevaluate();
+    if (isRunning(s.status)) await this.reevaluate(s.status);
   }
 
   private facts(): TransitionFacts {
@@ -197,7 +204,7 @@ export class TransitionEvents {
   }
 
   /** A08 and later discharge messages: choose again; keep the work that both pathways share. */
-  private async reevaluate(): Promise<void> {
+  private async reevaluate(status: RunningStatus): Promise<void> {
     const s = this.state;
     const selection = selectPathway(this.facts());
     if (selection.kind !== 'pathway') {
@@ -213,7 +220,7 @@ export class TransitionEvents {
       from,
       to: selection.pathway.id,
     });
-    await this.runner.recordStatus(s.status, [...this.pending.splice(0), changed]);
+    await this.runner.recordStatus(status, [...this.pending.splice(0), changed]);
   }
 
   private async admitted(e: TransitionEvent): Promise<void> {

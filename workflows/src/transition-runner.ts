@@ -6,6 +6,7 @@ import {
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
+import type { CareEventType, RecordedTransitionStatus } from '@ct/contracts';
 import {
   findPathway,
   stepDeadline,
@@ -15,7 +16,7 @@ import {
 import { BAD_DATA, type TimelineEntry, type TransitionActivities } from './care-transition.activities';
 import type { CareTransitionInput } from './care-transition.messages';
 import type { ClockAction } from './step-clocks';
-import { newStepRun, type CarriedState, type StepRun, type TransitionStatus } from './transition-state';
+import { newStepRun, type CarriedState, type StepRun } from './transition-state';
 
 const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '1 minute' };
 const remote = proxyActivities<TransitionActivities>({ startToCloseTimeout: '30 seconds', retry });
@@ -63,7 +64,7 @@ export class TransitionRunner {
 
   /** A timeline entry keyed so that a retried activity, or a replay, writes it once. */
   entry(
-    kind: string,
+    kind: CareEventType,
     parts: (string | number)[],
     detail?: TimelineEntry['detail'],
     stepKey?: string,
@@ -114,7 +115,7 @@ export class TransitionRunner {
     if (entries.length) await this.write('recordTimeline', { ...this.ref(), entries });
   }
 
-  async recordStatus(status: TransitionStatus, entries: TimelineEntry[] = []): Promise<void> {
+  async recordStatus(status: RecordedTransitionStatus, entries: TimelineEntry[] = []): Promise<void> {
     this.state.status = status;
     await this.write('recordTransition', {
       ...this.ref(),
@@ -191,7 +192,7 @@ export class TransitionRunner {
 
   async change(
     run: StepRun,
-    kind: string,
+    kind: CareEventType,
     parts: (string | number)[],
     change: {
       role?: string;

@@ -1,16 +1,12 @@
+import type { RecordedTransitionStatus } from '@ct/contracts';
 import type { PathwayDefinition, TransitionFacts } from '@ct/domain/workflow-safe';
 
-export type TransitionStatus =
-  | 'waiting-for-discharge'
-  | 'active'
-  | 'paused'
-  | 'completed'
-  | 'expired'
-  | 'cancelled'
-  | 'superseded'
-  | 'no-outreach'
-  /** an activity refused its data for good (BadData): recorded as a dead letter, and it ends */
-  | 'failed';
+/**
+ * Before its discharge (or referral) a transition waits; every later status is recorded as a
+ * `transition.<status>` care event. `failed`: an activity refused its data for good (BadData),
+ * recorded as a dead letter, and it ends.
+ */
+export type TransitionStatus = 'waiting-for-discharge' | RecordedTransitionStatus;
 
 export type StepStatus = 'pending' | 'open' | 'completed' | 'expired' | 'cancelled';
 
@@ -62,6 +58,12 @@ export interface CarriedState {
   eventsSeen: number;
   seq: number;
 }
+
+/** A transition whose pathway runs (paused: by a readmission, its clocks stand still). */
+export type RunningStatus = Extract<TransitionStatus, 'active' | 'paused'>;
+export type EndedStatus = Exclude<RecordedTransitionStatus, RunningStatus>;
+
+export const isRunning = (status: TransitionStatus) => status === 'active' || status === 'paused';
 
 export const TERMINAL: readonly TransitionStatus[] = [
   'completed',

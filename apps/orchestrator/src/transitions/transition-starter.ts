@@ -4,6 +4,10 @@ import type { SignalDefinition } from '@temporalio/workflow';
 import { APP_ENV, type OrchestratorEnv } from '@ct/config';
 import { facilityCalendar } from '@ct/domain';
 import { transitionWorkflowId } from '@ct/temporal';
+import {
+  CARE_TRANSITION_WORKFLOW,
+  type CareTransitionWorkflow,
+} from '@ct/workflows/care-transition.messages';
 import { OpenTransitionsLookup } from './handle-adt-event/open-transitions.lookup';
 
 /** started-or-signalled: it runs and has the event; finished: it ended, and the event cannot reopen it. */
@@ -60,7 +64,7 @@ export class TransitionStarter {
     workflowIdReusePolicy: WorkflowIdReusePolicy,
   ): Promise<void> {
     const calendar = facilityCalendar(facility, this.env.FACILITY_TIME_ZONE);
-    await this.temporal.workflow.signalWithStart('careTransitionWorkflow', {
+    await this.temporal.workflow.signalWithStart<CareTransitionWorkflow, [T]>(CARE_TRANSITION_WORKFLOW, {
       workflowId,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       workflowIdReusePolicy,

@@ -43,7 +43,7 @@ export async function appendTimeline(
     const value: CareEventV1 = {
       schema: 'care.event.v1',
       eventId: rows[0].id,
-      type: entry.kind as CareEventV1['type'],
+      type: entry.kind,
       transitionId: ref.transitionId,
       facility: ref.facility,
       pathway: ref.pathway,

@@ -32,6 +32,13 @@ export const careEventTypes = [
 ] as const;
 export type CareEventType = (typeof careEventTypes)[number];
 
+/** The statuses a transition records, each as its `transition.<status>` event. */
+export type RecordedTransitionStatus = CareEventType extends infer T
+  ? T extends `transition.${infer S}`
+    ? S
+    : never
+  : never;
+
 /**
  * What a care transition decided, one record per timeline entry. Ids and codes only: the
  * transition id names the facility and visit, never the patient.
