@@ -22,7 +22,7 @@ import {
 import { nextWakeUp } from './step-clocks';
 import { TransitionEvents, type Inbound } from './transition-events';
 import { TransitionRunner } from './transition-runner';
-import { readySteps, TERMINAL, type CarriedState } from './transition-state';
+import { openSteps, readySteps, TERMINAL, type CarriedState, type OpenStep } from './transition-state';
 import { searchAttributePublisher } from './search-attributes';
 
 /** Past this many history events, or events applied, a run continues as new carrying its state. */
@@ -64,8 +64,7 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
   setHandler(
     completeStepUpdate,
     async (request) => {
-      const run = state.steps.find((s) => s.key === request.stepKey)!;
-      const def = runner.pathway!.steps.find((s) => s.key === request.stepKey)!;
+      const { run, def, pathway } = openStepOf(runner, request.stepKey);
       if (!def.completingOutcomes.includes(request.outcome)) {
         run.outcome = request.outcome;
         const detail = { outcome: request.outcome, by: request.completedBy };
@@ -74,7 +73,7 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
       }
       await runner.closeStep(run, 'completed', request.outcome, request.completedBy);
       wake = true;
-      const nextStepKey = readySteps(runner.pathway!, state.steps)[0];
+      const nextStepKey = readySteps(pathway, state.steps)[0]?.def.key;
       return { stepKey: request.stepKey, accepted: true, ...(nextStepKey ? { nextStepKey } : {}) };
     },
     { validator: (request: CompleteStepRequest) => validateCompletion(runner, request) },
@@ -82,23 +81,21 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
   setHandler(
     claimStepUpdate,
     async ({ stepKey, claimedBy }) => {
-      const run = state.steps.find((s) => s.key === stepKey)!;
+      const run = openRun(state, stepKey);
       run.claimedBy = claimedBy;
       await runner.change(run, 'step.claimed', [++state.seq], { assignee: claimedBy }, { by: claimedBy });
     },
-    {
-      validator: ({ stepKey }: ClaimStepRequest) => {
-        if (state.steps.find((s) => s.key === stepKey)?.status !== 'open')
-          throw new Error(`step ${stepKey} is not open in this transition`);
-      },
-    },
+    { validator: ({ stepKey }: ClaimStepRequest) => void openRun(state, stepKey) },
   );
+
+  /** The next event to apply, while the transition goes on. */
+  const nextInbound = () => (TERMINAL.includes(state.status) ? undefined : inbox.shift());
 
   while (!TERMINAL.includes(state.status)) {
     try {
-      while (inbox.length && !TERMINAL.includes(state.status)) await events.apply(inbox.shift()!);
-      if (state.status === 'waiting-for-discharge') await events.startIfReady();
-      if (state.status === 'active') await events.advance();
+      for (let item = nextInbound(); item; item = nextInbound()) await events.apply(item);
+      if (state.status === 'waiting-for-discharge') await events.startIfReady(state);
+      if (state.status === 'active') await events.advance(state);
       if (TERMINAL.includes(state.status)) break;
       publishSearchAttributes();
 
@@ -133,12 +130,24 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
 // The orchestrator starts it by the name and the signature in care-transition.messages.ts: checked here.
 ({ careTransitionWorkflow }) satisfies Record<typeof CARE_TRANSITION_WORKFLOW, CareTransitionWorkflow>;
 
+/** An open step of the transition; updates for any other step are refused. */
+function openRun(state: CarriedState, stepKey: string): OpenStep {
+  const run = state.steps.find((s) => s.key === stepKey);
+  if (run?.status !== 'open') throw new Error(`step ${stepKey} is not open in this transition`);
+  return run;
+}
+
+/** An open step with its definition. */
+function openStepOf(runner: TransitionRunner, stepKey: string) {
+  const run = openRun(runner.state, stepKey);
+  const pathway = runner.pathway;
+  const def = pathway?.steps.find((s) => s.key === stepKey);
+  if (!pathway || !def) throw new Error(`step ${stepKey} is not open in this transition`);
+  return { run, def, pathway };
+}
+
 function validateCompletion(runner: TransitionRunner, request: CompleteStepRequest): void {
-  const run = runner.state.steps.find((s) => s.key === request.stepKey);
-  const def = runner.pathway?.steps.find((s) => s.key === request.stepKey);
-  if (!run || !def || run.status !== 'open') {
-    throw new Error(`step ${request.stepKey} is not open in this transition`);
-  }
+  const { def } = openStepOf(runner, request.stepKey);
   const allowed = [...def.completingOutcomes, ...def.retryOutcomes];
   if (!allowed.includes(request.outcome)) {
     throw new Error(
@@ -153,7 +162,7 @@ function validateCompletion(runner: TransitionRunner, request: CompleteStepReque
 }
 
 function view(state: CarriedState): TransitionState {
-  const open = state.steps.filter((s) => s.status === 'open').sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : 1));
+  const open = openSteps(state.steps);
   return {
     status: state.status,
     reason: state.reason,

@@ -1,7 +1,7 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { CareTransitionInput } from './care-transition.messages';
-import type { CarriedState } from './transition-state';
+import { openSteps, type CarriedState } from './transition-state';
 
 /** Dashboard fields: pathway, facility, current step, due time, breached. Codes only, no PHI. */
 export function searchAttributePublisher(input: CareTransitionInput, state: CarriedState): () => void {
@@ -10,9 +10,7 @@ export function searchAttributePublisher(input: CareTransitionInput, state: Carr
 
   function publish(): void {
     if (!state.pathway) return;
-    const open = state.steps
-      .filter((s) => s.status === 'open')
-      .sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : 1));
+    const open = openSteps(state.steps);
     const values = {
       CtPathway: state.pathway.id,
       CtFacility: input.facility,

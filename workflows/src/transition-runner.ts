@@ -8,15 +8,22 @@ import {
 import type { RetryPolicy } from '@temporalio/common';
 import type { CareEventType, RecordedTransitionStatus } from '@ct/contracts';
 import {
-  findPathway,
   stepDeadline,
   type BusinessCalendar,
+  type EscalationRung,
   type PathwayDefinition,
 } from '@ct/domain/workflow-safe';
 import { BAD_DATA, type TimelineEntry, type TransitionActivities } from './care-transition.activities';
 import type { CareTransitionInput } from './care-transition.messages';
-import type { ClockAction } from './step-clocks';
-import { newStepRun, type CarriedState, type StepRun } from './transition-state';
+import type { StepClockAction } from './step-clocks';
+import {
+  newStepRun,
+  pathwayOf,
+  type CarriedState,
+  type OpenStep,
+  type ReadyStep,
+  type StepRun,
+} from './transition-state';
 
 const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '1 minute' };
 const remote = proxyActivities<TransitionActivities>({ startToCloseTimeout: '30 seconds', retry });
@@ -54,8 +61,8 @@ export class TransitionRunner {
   }
 
   get pathway(): PathwayDefinition | undefined {
-    const p = this.state.pathway;
-    return p ? findPathway(p.id, p.version) : undefined;
+    const { pathway } = this.state;
+    return pathway ? pathwayOf({ pathway }) : undefined;
   }
 
   now(): string {
@@ -149,20 +156,20 @@ export class TransitionRunner {
     return stepDeadline(clock, times, this.calendar).toISOString();
   }
 
-  async openStep(run: StepRun): Promise<void> {
-    const def = this.pathway!.steps.find((s) => s.key === run.key)!;
+  async openStep({ def, run }: ReadyStep): Promise<void> {
     const opened = this.now();
-    Object.assign(run, { status: 'open', openedAt: opened, dueAt: this.deadline(def.clock, opened) });
-    if (def.expiresAfter) run.expiresAt = this.deadline(def.expiresAfter, opened);
+    const dueAt = this.deadline(def.clock, opened);
+    const open: OpenStep = Object.assign(run, { status: 'open' as const, openedAt: opened, dueAt });
+    if (def.expiresAfter) open.expiresAt = this.deadline(def.expiresAfter, opened);
     await this.write('openTask', {
       ...this.ref(),
-      stepKey: run.key,
-      role: run.role,
+      stepKey: open.key,
+      role: open.role,
       title: def.title,
       patientKey: this.state.patientKey ?? 'unknown',
-      dueAt: run.dueAt!,
+      dueAt,
       episode: this.state.episode,
-      entry: this.entry('step.opened', [run.key], { role: run.role, dueAt: run.dueAt! }, run.key),
+      entry: this.entry('step.opened', [open.key], { role: open.role, dueAt }, open.key),
     });
   }
 
@@ -187,7 +194,7 @@ export class TransitionRunner {
   async closeOpenSteps(outcome: string): Promise<void> {
     const open = this.state.steps.filter((s) => s.status === 'open');
     await Promise.all(open.map((s) => this.closeStep(s, 'cancelled', outcome, 'adt')));
-    for (const s of this.state.steps) if (s.status === 'pending') s.status = 'cancelled';
+    for (const s of this.state.steps) s.status = s.status === 'pending' ? 'cancelled' : s.status;
   }
 
   async change(
@@ -212,47 +219,62 @@ export class TransitionRunner {
   }
 
   /** Reminders, breaches, escalation rungs and outer bounds; the transition keeps going after each. */
-  async runClock(action: Exclude<ClockAction, { kind: 'horizon' }>): Promise<void> {
+  async runClock(action: StepClockAction): Promise<void> {
     const run = action.step;
-    if (action.kind === 'remind') {
-      run.reminded = true;
-      const entry = this.entry('reminder.sent', [run.key], { role: run.role, dueAt: run.dueAt! }, run.key);
-      await this.write('sendReminder', { ...this.ref(), entries: [entry] });
-    } else if (action.kind === 'breach') {
-      run.breached = true;
-      // v2: the owner hears the step is overdue before the ladder moves it (histories before it replay without)
-      if (patched('breach-tells-owner')) {
-        const detail = { role: run.role, dueAt: run.dueAt!, overdue: true };
-        const overdue = this.entry('reminder.sent', [run.key, 'overdue'], detail, run.key);
-        await this.write('sendReminder', { ...this.ref(), entries: [overdue] });
+    switch (action.kind) {
+      case 'remind': {
+        run.reminded = true;
+        const entry = this.entry('reminder.sent', [run.key], { role: run.role, dueAt: run.dueAt }, run.key);
+        return this.write('sendReminder', { ...this.ref(), entries: [entry] });
       }
-      const reason = `${run.key} not done by ${run.dueAt}; last outcome ${run.outcome ?? 'none'}`;
-      await this.change(run, 'breach.recorded', [], { breached: true }, { dueAt: run.dueAt!, reason });
-    } else if (action.kind === 'rung') {
-      run.rungsDone = action.index + 1;
-      const rung = action.rung;
-      if (rung.action === 'reassign') run.role = rung.role;
-      if (rung.action === 'raise-priority') run.priority = rung.priority;
-      const change =
-        rung.action === 'reassign'
-          ? { role: rung.role }
-          : rung.action === 'raise-priority'
-            ? { priority: rung.priority }
-            : {};
-      const target = rung.action === 'raise-priority' ? rung.priority : rung.role;
-      await this.change(run, `escalation.${rung.action}`, [action.index], change, {
-        rung: action.index,
-        target,
-      });
-    } else {
-      await this.closeStep(run, 'expired', 'expired', 'clock');
-      await this.change(
-        run,
-        'breach.recorded',
-        ['outer-bound'],
-        { breached: true },
-        { dueAt: run.expiresAt!, reason: `${run.key} past its outer bound` },
-      );
+      case 'breach': {
+        run.breached = true;
+        // v2: the owner hears the step is overdue before the ladder moves it (histories before it replay without)
+        if (patched('breach-tells-owner')) {
+          const detail = { role: run.role, dueAt: run.dueAt, overdue: true };
+          const overdue = this.entry('reminder.sent', [run.key, 'overdue'], detail, run.key);
+          await this.write('sendReminder', { ...this.ref(), entries: [overdue] });
+        }
+        const reason = `${run.key} not done by ${run.dueAt}; last outcome ${run.outcome ?? 'none'}`;
+        return this.change(run, 'breach.recorded', [], { breached: true }, { dueAt: run.dueAt, reason });
+      }
+      case 'rung':
+        return this.runRung(run, action.rung, action.index);
+      case 'expire':
+        await this.closeStep(run, 'expired', 'expired', 'clock');
+        return this.change(
+          run,
+          'breach.recorded',
+          ['outer-bound'],
+          { breached: true },
+          { dueAt: action.expiresAt, reason: `${run.key} past its outer bound` },
+        );
+    }
+  }
+
+  private async runRung(run: OpenStep, rung: EscalationRung, index: number): Promise<void> {
+    run.rungsDone = index + 1;
+    switch (rung.action) {
+      case 'reassign':
+        run.role = rung.role;
+        return this.change(
+          run,
+          'escalation.reassign',
+          [index],
+          { role: rung.role },
+          { rung: index, target: rung.role },
+        );
+      case 'raise-priority':
+        run.priority = rung.priority;
+        return this.change(
+          run,
+          'escalation.raise-priority',
+          [index],
+          { priority: rung.priority },
+          { rung: index, target: rung.priority },
+        );
+      case 'notify':
+        return this.change(run, 'escalation.notify', [index], {}, { rung: index, target: rung.role });
     }
   }
 }

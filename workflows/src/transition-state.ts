@@ -1,5 +1,10 @@
 import type { RecordedTransitionStatus } from '@ct/contracts';
-import type { PathwayDefinition, TransitionFacts } from '@ct/domain/workflow-safe';
+import {
+  findPathway,
+  type PathwayDefinition,
+  type StepDefinition,
+  type TransitionFacts,
+} from '@ct/domain/workflow-safe';
 
 /**
  * Before its discharge (or referral) a transition waits; every later status is recorded as a
@@ -7,12 +12,16 @@ import type { PathwayDefinition, TransitionFacts } from '@ct/domain/workflow-saf
  * recorded as a dead letter, and it ends.
  */
 export type TransitionStatus = 'waiting-for-discharge' | RecordedTransitionStatus;
+/** A transition whose pathway runs (paused: by a readmission, its clocks stand still). */
+export type RunningStatus = Extract<TransitionStatus, 'active' | 'paused'>;
+export type EndedStatus = Exclude<RecordedTransitionStatus, RunningStatus>;
+
+export type Trigger = TransitionFacts['trigger'];
 
 export type StepStatus = 'pending' | 'open' | 'completed' | 'expired' | 'cancelled';
 
-export interface StepRun {
+interface StepFields {
   key: string;
-  status: StepStatus;
   role: string;
   priority: 'routine' | 'high' | 'urgent';
   dueAt?: string;
@@ -26,6 +35,23 @@ export interface StepRun {
   claimedBy?: string;
 }
 
+export interface PendingStep extends StepFields {
+  status: 'pending';
+}
+
+/** An open step is a task with a deadline. */
+export interface OpenStep extends StepFields {
+  status: 'open';
+  openedAt: string;
+  dueAt: string;
+}
+
+export interface ClosedStep extends StepFields {
+  status: 'completed' | 'expired' | 'cancelled';
+}
+
+export type StepRun = PendingStep | OpenStep | ClosedStep;
+
 /** Fact-bearing events kept so out-of-order updates fold by the time they happened. */
 export interface FactEvent {
   occurredAt: string;
@@ -35,19 +61,22 @@ export interface FactEvent {
   diagnoses?: string[];
 }
 
-/** Everything a run needs to go on; continue-as-new carries it to the next run. */
-export interface CarriedState {
-  status: TransitionStatus;
+export interface PathwayRef {
+  id: string;
+  version: number;
+}
+
+interface StateFields {
   reason?: string;
   episode: string;
   patientKey?: string;
-  trigger?: 'discharge' | 'referral';
+  trigger?: Trigger;
   dischargedAt?: string;
   dischargeOccurredAt?: string;
   startedAt?: string;
   cancelledAt?: string;
   referralExpiresAt?: string;
-  pathway?: { id: string; version: number };
+  pathway?: PathwayRef;
   horizonAt?: string;
   pausedAt?: string;
   facts: FactEvent[];
@@ -59,11 +88,41 @@ export interface CarriedState {
   seq: number;
 }
 
-/** A transition whose pathway runs (paused: by a readmission, its clocks stand still). */
-export type RunningStatus = Extract<TransitionStatus, 'active' | 'paused'>;
-export type EndedStatus = Exclude<RecordedTransitionStatus, RunningStatus>;
+/** Waiting for its discharge (or referral), or for the pathway it chooses. */
+export interface WaitingState extends StateFields {
+  status: 'waiting-for-discharge';
+}
 
-export const isRunning = (status: TransitionStatus) => status === 'active' || status === 'paused';
+/** The pathway runs: it was chosen when the trigger came, and the clocks count from the start. */
+export interface ActiveState extends StateFields {
+  status: 'active';
+  trigger: Trigger;
+  startedAt: string;
+  pathway: PathwayRef;
+}
+
+/** A readmission stopped the clocks at `pausedAt`. */
+export interface PausedState extends Omit<ActiveState, 'status'> {
+  status: 'paused';
+  pausedAt: string;
+}
+
+export interface EndedState extends StateFields {
+  status: EndedStatus;
+}
+
+export type RunningState = ActiveState | PausedState;
+
+/**
+ * Everything a run needs to go on; continue-as-new carries it to the next run. The status tells
+ * what else is known (the stored shape is the same for every status).
+ */
+export type CarriedState = WaitingState | RunningState | EndedState;
+
+export const isRunning = (state: CarriedState) => state.status === 'active' || state.status === 'paused';
+
+export const pathwayOf = ({ pathway }: { pathway: PathwayRef }): PathwayDefinition =>
+  findPathway(pathway.id, pathway.version);
 
 export const TERMINAL: readonly TransitionStatus[] = [
   'completed',
@@ -75,7 +134,7 @@ export const TERMINAL: readonly TransitionStatus[] = [
 ];
 
 /** Later facts win field by field, by when they happened, not when they arrived. */
-export function foldFacts(trigger: 'discharge' | 'referral', events: readonly FactEvent[]): TransitionFacts {
+export function foldFacts(trigger: Trigger, events: readonly FactEvent[]): TransitionFacts {
   const facts: TransitionFacts = { trigger };
   for (const e of [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))) {
     facts.patientClass = e.patientClass ?? facts.patientClass;
@@ -86,16 +145,28 @@ export function foldFacts(trigger: 'discharge' | 'referral', events: readonly Fa
   return facts;
 }
 
-/** Pending steps whose predecessors are all done (completed or past their outer bound). */
-export function readySteps(pathway: PathwayDefinition, steps: readonly StepRun[]): string[] {
-  const byKey = new Map(steps.map((s) => [s.key, s]));
-  const done = (key: string) => ['completed', 'expired'].includes(byKey.get(key)?.status ?? '');
-  return pathway.steps
-    .filter((def) => byKey.get(def.key)?.status === 'pending' && def.after.every(done))
-    .map((def) => def.key);
+/** A pending step whose predecessors are all done, with its definition. */
+export interface ReadyStep {
+  def: StepDefinition;
+  run: PendingStep;
 }
 
-export function newStepRun(key: string, role: string): StepRun {
+/** Pending steps whose predecessors are all done (completed or past their outer bound), in pathway order. */
+export function readySteps(pathway: PathwayDefinition, steps: readonly StepRun[]): ReadyStep[] {
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  const done = (key: string) => ['completed', 'expired'].includes(byKey.get(key)?.status ?? '');
+  return pathway.steps.flatMap((def) => {
+    const run = byKey.get(def.key);
+    return run?.status === 'pending' && def.after.every(done) ? [{ def, run }] : [];
+  });
+}
+
+/** Open steps, the one due soonest first. */
+export function openSteps(steps: readonly StepRun[]): OpenStep[] {
+  return steps.filter((s) => s.status === 'open').sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+}
+
+export function newStepRun(key: string, role: string): PendingStep {
   return {
     key,
     status: 'pending',
