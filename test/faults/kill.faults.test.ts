@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { LocalIssuer } from '@ct/auth/testing';
-import { ADT_EVENTS_TOPIC } from '@ct/contracts';
+import { ORCHESTRATOR_GROUP, caughtUp, consumerLag, isDoubled, isLost, landed } from './checks';
 import { DischargeLoad, type Discharge } from './load';
 import { APPS, Apps, SERVERS, crashServer, type AppName } from './parts';
 import { faultTable, type PartRow } from './table';
@@ -20,7 +20,6 @@ const KILL_AFTER_S = Number(process.env.FAULT_KILL_AFTER_SECONDS ?? 10);
 const DOWN_S = Number(process.env.FAULT_DOWN_SECONDS ?? 3);
 const RESEND_S = Number(process.env.FAULT_RESEND_SECONDS ?? 60);
 const DRAIN_S = Number(process.env.FAULT_DRAIN_SECONDS ?? 180);
-const GROUP_ID = 'orchestrator';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (line: string) => process.stdout.write(`faults: ${line}\n`);
@@ -50,52 +49,6 @@ function isolatedServers(): { databaseUrl: string; brokers: string[]; temporal: 
   return { databaseUrl: DATABASE_URL!, brokers: KAFKA_BROKERS!.split(','), temporal: TEMPORAL_ADDRESS! };
 }
 
-interface Landed {
-  id: string;
-  transitions: number;
-  tasks: number;
-  opened: number;
-  received: number;
-  task_at: Date | null;
-}
-
-/** Per ACKed discharge: its transition row, its tasks, and how often it was opened and received. */
-async function landed(db: PgClient, ids: string[]): Promise<Map<string, Landed>> {
-  const { rows } = await db.query<Landed>(
-    `SELECT x.id,
-       (SELECT count(*)::int FROM transitions t WHERE t.id = x.id) AS transitions,
-       (SELECT count(*)::int FROM tasks k WHERE k.transition_id = x.id) AS tasks,
-       (SELECT min(created_at) FROM tasks k WHERE k.transition_id = x.id) AS task_at,
-       (SELECT count(*)::int FROM transition_timeline l
-         WHERE l.transition_id = x.id AND l.kind = 'step.opened') AS opened,
-       (SELECT count(*)::int FROM transition_timeline l
-         WHERE l.transition_id = x.id AND l.kind = 'event.received') AS received
-     FROM unnest($1::text[]) AS x(id)`,
-    [ids],
-  );
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-const isLost = (l?: Landed) => !l || l.transitions === 0 || l.tasks === 0;
-const isDoubled = (l?: Landed) => !!l && (l.transitions > 1 || l.tasks > 1 || l.opened > 1 || l.received > 1);
-
-/** Records of adt.events.v1 the orchestrator has not committed yet. */
-async function consumerLag(kafka: Kafka): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(ADT_EVENTS_TOPIC);
-    const [group] = await admin.fetchOffsets({ groupId: GROUP_ID, topics: [ADT_EVENTS_TOPIC] });
-    const committed = new Map(group.partitions.map((p) => [p.partition, Number(p.offset)]));
-    return ends.reduce((lag, end) => {
-      const done = committed.get(end.partition) ?? -1;
-      return lag + Number(end.high) - (done < 0 ? Number(end.low) : done);
-    }, 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 describe(`faults: ${RATE} discharges/s while ${PARTS.join(', ')} are killed in turn`, () => {
   const servers = isolatedServers();
   const facility = `FLT${Date.now().toString(36).toUpperCase()}`;
@@ -117,7 +70,7 @@ describe(`faults: ${RATE} discharges/s while ${PARTS.join(', ')} are killed in t
       DATABASE_URL: servers.databaseUrl,
       KAFKA_BROKERS: servers.brokers.join(','),
       TEMPORAL_ADDRESS: servers.temporal,
-      ORCHESTRATOR_GROUP_ID: GROUP_ID,
+      ORCHESTRATOR_GROUP_ID: ORCHESTRATOR_GROUP,
       MLLP_PORT: String(mllpPort),
       SHUTDOWN_GRACE_MS: '5000',
       ...(await LocalIssuer.open(issuerDir)).env,
@@ -132,12 +85,13 @@ describe(`faults: ${RATE} discharges/s while ${PARTS.join(', ')} are killed in t
     rmSync(issuerDir, { recursive: true, force: true });
   });
 
-  const budgetMs = (PARTS.length * (PHASE_S + 120) + RESEND_S + DRAIN_S + 60) * 1000;
+  const budgetMs = (PARTS.length * (PHASE_S + DRAIN_S + 120) + RESEND_S + DRAIN_S + 60) * 1000;
   it(
     'loses and doubles no ACKed discharge',
     async () => {
       const load = new DischargeLoad(mllpPort, facility);
       const back = new Map<string, number>();
+      const caught = new Map<string, number>();
       load.phase = PARTS[0];
       load.start(RATE);
       for (const part of PARTS) {
@@ -149,7 +103,16 @@ describe(`faults: ${RATE} discharges/s while ${PARTS.join(', ')} are killed in t
         if (app) await apps.crash(app, DOWN_S * 1000);
         else await crashServer(part as (typeof SERVERS)[number], DOWN_S * 1000);
         back.set(part, Date.now() - killedAt);
-        say(`${part}: SIGKILL, ready again after ${(back.get(part)! / 1000).toFixed(1)} s`);
+        // the load goes on; the next part is killed only once this one's backlog is gone
+        const sentSoFar = load.discharges.slice();
+        const drained = await caughtUp(sentSoFar, servers.databaseUrl, DRAIN_S * 1000);
+        if (drained) caught.set(part, Date.now() - killedAt);
+        const [b, c] = [back.get(part)!, caught.get(part)].map((ms) =>
+          ms === undefined ? '-' : (ms / 1000).toFixed(1),
+        );
+        say(
+          `${part}: SIGKILL; ready again after ${b} s, every discharge sent until then has its AA and task after ${c} s`,
+        );
         await sleep(Math.max(phaseEnd - Date.now(), 5000));
       }
       const loadEnd = Date.now();
@@ -166,7 +129,7 @@ describe(`faults: ${RATE} discharges/s while ${PARTS.join(', ')} are killed in t
       const deadline = Date.now() + DRAIN_S * 1000;
       while (Date.now() < deadline) {
         seen = await landed(db, ids);
-        lag = await consumerLag(kafka).catch(() => -1);
+        lag = await consumerLag(kafka, ORCHESTRATOR_GROUP).catch(() => -1);
         if (lag === 0 && !ids.some((id) => isLost(seen.get(id)))) break;
         await sleep(1000);
       }
@@ -186,6 +149,7 @@ describe(`faults: ${RATE} discharges/s while ${PARTS.join(', ')} are killed in t
         return {
           part,
           backS: back.get(part)! / 1000,
+          caughtUpS: (caught.get(part) ?? NaN) / 1000,
           sent: mine.length,
           acked: ok.length,
           lost: ok.filter((d) => isLost(seen.get(d.transitionId))).length,

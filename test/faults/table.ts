@@ -4,6 +4,8 @@ export interface PartRow {
   part: string;
   /** SIGKILL until the part was ready (app) or healthy (server) again, pause included. */
   backS: number;
+  /** SIGKILL until every discharge sent before it was back had its AA and first task (NaN: not within the bound). */
+  caughtUpS: number;
   sent: number;
   acked: number;
   lost: number;
@@ -16,6 +18,7 @@ export interface PartRow {
 const HEAD = [
   'part killed',
   'back after',
+  'caught up after',
   'sent',
   'ACKed',
   'lost',
@@ -32,6 +35,7 @@ export function faultTable(rows: PartRow[]): string {
   const cells = rows.map((r) => [
     r.part,
     `${r.backS.toFixed(1)} s`,
+    Number.isNaN(r.caughtUpS) ? 'never' : `${r.caughtUpS.toFixed(1)} s`,
     ...[
       r.sent,
       r.acked,
