@@ -105,6 +105,11 @@ export const orchestratorEnvSchema = baseEnvSchema.extend({
   ORCHESTRATOR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /** The wait before the second try; it doubles each time (5 tries ≈ 3 s at 200 ms). */
   ORCHESTRATOR_RETRY_BASE_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  /**
+   * How long the group waits for a silent member (one killed with SIGKILL) before its partitions
+   * move: the pause a crash costs. Between the broker's group.min/max.session.timeout.ms.
+   */
+  ORCHESTRATOR_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(10_000),
 });
 export const workerEnvSchema = baseEnvSchema.extend({ PORT: port.default(3003) });
 

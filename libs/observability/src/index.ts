@@ -5,6 +5,7 @@ export * from './logging/scrub-message';
 export * from './logging/failure-reason';
 export * from './health/health.module';
 export * from './health/readiness.indicators';
+export * from './health/servers';
 export * from './http/problem-details.filter';
 export * from './http/zod-validation.pipe';
 export * from './bootstrap';
