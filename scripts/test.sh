@@ -3,6 +3,7 @@
 # provisions the real servers, runs every test, and every bench with tiny parameters (bench:smoke).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh
 started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 
