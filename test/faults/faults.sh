@@ -6,6 +6,7 @@
 # the test), and the ports below.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/node-env.sh
 
 # Everything the servers and apps are found by is derived here, never inherited from the caller.
 unset DATABASE_URL TEST_DATABASE_URL KAFKA_BROKERS TEMPORAL_ADDRESS CT_LOG_DIR CT_RUN_DIR
