@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { ADT_EVENTS_TOPIC } from '@ct/contracts';
+import { groupLag } from '@ct/kafka';
 import type { Discharge } from './load';
 
 export const ORCHESTRATOR_GROUP = 'orchestrator';
@@ -63,18 +64,6 @@ export async function caughtUp(
 }
 
 /** Records of adt.events.v1 the orchestrator has not committed yet. */
-export async function consumerLag(kafka: Kafka, groupId: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(ADT_EVENTS_TOPIC);
-    const [group] = await admin.fetchOffsets({ groupId, topics: [ADT_EVENTS_TOPIC] });
-    const committed = new Map(group.partitions.map((p) => [p.partition, Number(p.offset)]));
-    return ends.reduce((lag, end) => {
-      const done = committed.get(end.partition) ?? -1;
-      return lag + Number(end.high) - (done < 0 ? Number(end.low) : done);
-    }, 0);
-  } finally {
-    await admin.disconnect();
-  }
+export function consumerLag(kafka: Kafka, groupId: string): Promise<number> {
+  return groupLag(kafka, groupId, ADT_EVENTS_TOPIC);
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -14,23 +13,13 @@ import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { taskQueueBacklog } from '../support/temporal-backlog';
 import { testEnv, testTopic } from '../support/test-env';
 import { frameOf, fuzzCorpus } from './fuzz-corpus';
+import { freePort } from '../support/free-port';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
 const CONNECTIONS = 4;
 /** How soon after the backlog drained clean discharges must have their tasks. */
 const CLEAN_WITHIN_MS = Number(process.env.FUZZ_CLEAN_WITHIN_MS ?? 30_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /**
  * Seeded, reproducible mutated HL7 frames over MLLP into the real apps (each its own process):

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -9,6 +8,7 @@ import { ORCHESTRATOR_GROUP, caughtUp, consumerLag, isDoubled, isLost, landed } 
 import { DischargeLoad, type Discharge } from './load';
 import { APPS, Apps, SERVERS, crashServer, type AppName } from './parts';
 import { faultTable, type PartRow } from './table';
+import { freePort } from '../support/free-port';
 
 // Run by `npm run test:faults` (test/faults/faults.sh), which starts servers of its own for it.
 const RATE = Number(process.env.FAULT_RATE ?? 10);
@@ -25,17 +25,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (line: string) => process.stdout.write(`faults: ${line}\n`);
 const appOf = (part: string): AppName | undefined =>
   part === 'gateway' ? 'adt-gateway' : APPS.find((a) => a === part);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** The shared servers are never the ones killed: refuse to run without servers of our own. */
 function isolatedServers(): { databaseUrl: string; brokers: string[]; temporal: string } {
