@@ -1,11 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Type } from '@nestjs/common';
-import type {
-  OpenAPIObject,
-  OperationObject,
-  ParameterObject,
-  ResponseObject,
-} from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
 import { problemDetailsSchema } from '../problem-details.schema';
 import { routeZodDocs, type RouteZodDocs } from './route-zod-docs';
 
