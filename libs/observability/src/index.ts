@@ -10,3 +10,5 @@ export * from './http/problem-details.filter';
 export * from './http/zod-validation.pipe';
 export * from './bootstrap';
 export * from './app-foundation';
+export * from './http/problem-details.schema';
+export * from './http/openapi';
