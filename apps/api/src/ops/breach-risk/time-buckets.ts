@@ -1,5 +1,6 @@
 import { facilityCalendar } from '@ct/domain';
 import { localDayEnd } from '../facility-days';
+import { breachedSql } from '../sql';
 
 export const BUCKETS = ['breached', 'dueWithin4h', 'dueToday', 'later'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -41,3 +42,13 @@ export function bucketOf(dueAt: Date, breachedAt: Date | null, windows: BucketWi
 /** Seconds until due; negative once it has passed. */
 export const timeLeftSeconds = (dueAt: Date, now: Date) =>
   Math.round((dueAt.getTime() - now.getTime()) / 1000);
+
+/**
+ * `bucketOf` in SQL, for counting and paging in the database: $now, $soonEnd and the facility's
+ * day end as SQL expressions (see facility-days.ts).
+ */
+export const bucketSql = (now: string, soonEnd: string, dayEnd: string) => `CASE
+  WHEN ${breachedSql(now)} THEN 'breached'
+  WHEN t.due_at <= ${soonEnd} THEN 'dueWithin4h'
+  WHEN t.due_at < ${dayEnd} THEN 'dueToday'
+  ELSE 'later' END`;
