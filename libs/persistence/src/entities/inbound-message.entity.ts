@@ -17,6 +17,7 @@ export type InboundStatus = 'received' | 'published' | 'rejected' | 'failed';
 @Entity({ name: 'inbound_messages' })
 @Index('uq_inbound_sender_control', ['sender', 'controlId'], { unique: true })
 @Index('ix_inbound_status', ['status', 'receivedAt'])
+@Index('ix_inbound_sender_received', ['sender', 'receivedAt'])
 // as migration 1763870000000 made it (InboundStatus)
 @Check('ck_inbound_status', `"status" IN ('received','published','rejected','failed')`)
 export class InboundMessageEntity {
