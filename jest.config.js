@@ -35,5 +35,9 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts', '<rootDir>/test/support/quiet-temporal.ts'],
     },
+    // Kills servers: only with the servers of its own that test/faults/faults.sh starts (npm run test:faults).
+    ...(process.env.CT_FAULTS === '1'
+      ? [{ ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/*.faults.test.ts'] }]
+      : []),
   ],
 };

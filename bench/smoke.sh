@@ -3,6 +3,7 @@
 # prints none of its figures. A few seconds per bench; figures this short are not for comparing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh
 [[ ${BENCH_BUILT:-} == 1 ]] || npm run --silent build
 export BENCH_BUILT=1
 out=$(mktemp -d)

@@ -11,6 +11,11 @@ export CT_BIN_DIR="${CT_BIN_DIR:-$CT_CACHE_DIR/bin}"
 # Maven's local repository for the jars below (kept in the cache so one directory holds everything).
 export CT_MAVEN_REPO="${CT_MAVEN_REPO:-$CT_CACHE_DIR/m2}"
 
+# --- Node.js: an LTS the project brings itself (infra/node.sh, from the npm registry's node-<os>-<arch>
+# package) when the machine's node is older; scripts put its bin/ first on PATH (scripts/node-env.sh).
+export NODE_LTS_VERSION="${NODE_LTS_VERSION:-24.22.3}"
+export CT_NODE_DIR="${CT_NODE_DIR:-$CT_BIN_DIR/node-$NODE_LTS_VERSION}"
+
 # --- how long up.sh waits for each server to become healthy (seconds) ---
 export CT_START_TIMEOUT="${CT_START_TIMEOUT:-90}"
 

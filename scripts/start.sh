@@ -3,6 +3,7 @@
 # Ctrl-C stops the apps cleanly; `npm run stop` stops the servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh
 bash scripts/install.sh
 bash infra/up.sh
 source infra/env.sh

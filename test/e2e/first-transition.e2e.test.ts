@@ -109,7 +109,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
       workflows.push(wf);
     }
     expect(workflows).toHaveLength(1);
-    expect(await tasksOf('')).toHaveLength(1);
+    expect(await tasksOf('transitionId=' + transitionWorkflowId(facility, 'V1'))).toHaveLength(1);
   });
 
   it('reports each app ready when the servers it uses answer, and checks no others', async () => {
@@ -125,7 +125,12 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
   });
 
   it('drops a redelivered Kafka event in the workflow: two signals, still one task', async () => {
-    const workflowId = transitionWorkflowId(facility, 'V1');
+    const workflowId = transitionWorkflowId(facility, 'V3');
+    expect((await postHl7(system.gatewayUrl, discharge('V3', 'CTL-3'))).status).toBe(200);
+    await eventually(async () => {
+      const tasks = await tasksOf(`transitionId=${workflowId}`);
+      return tasks.length === 1 ? tasks : undefined;
+    }, 'the task of the discharge');
     const history = async () =>
       (await system.temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
     const signals = async () =>
@@ -134,7 +139,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
 
     const producer = system.kafka.producer();
     await producer.connect();
-    const event = await readPublishedEvent(system, facility, 'V1');
+    const event = await readPublishedEvent(system, facility, 'V3');
     await producer.send({
       topic: testTopic('adt.events.v1'),
       messages: [{ key: event.key, value: event.value }],
@@ -184,14 +189,25 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
   });
 
   it('loses nothing when the worker is killed mid-transition and restarted', async () => {
-    const [first] = await tasksOf('stepKey=tcm-contact&status=open');
+    // a transition of its own, under way when the worker dies
+    expect((await postHl7(system.gatewayUrl, discharge('V4', 'CTL-4'))).status).toBe(200);
+    const [first] = await eventually(async () => {
+      const tasks = await tasksOf(`transitionId=${transitionWorkflowId(facility, 'V4')}&status=open`);
+      return tasks.length === 1 ? tasks : undefined;
+    }, 'the task of the transition under way');
+    expect(first.stepKey).toBe('tcm-contact');
     worker.kill('SIGKILL');
     await exited(worker);
 
     // While no worker runs, a new discharge still starts its workflow; its task waits for a worker.
     expect((await postHl7(system.gatewayUrl, discharge('V2', 'CTL-2'))).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect((await tasksOf('')).filter((t) => t.transitionId.endsWith(':V2'))).toHaveLength(0);
+    const v2 = transitionWorkflowId(facility, 'V2');
+    // the orchestrator has started it with the discharge: only a worker is missing for its task
+    await eventually(async () => {
+      const history = await system.temporal.workflow.getHandle(v2).fetchHistory();
+      return history.events?.some((e) => e.workflowExecutionSignaledEventAttributes) ? true : undefined;
+    }, 'the workflow of the discharge sent while the worker is down');
+    expect(await tasksOf(`transitionId=${v2}`)).toHaveLength(0);
 
     worker = spawnApp('worker', system.env);
     await eventually(async () => {
@@ -236,7 +252,18 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
   });
 
   it('shuts the worker down gracefully on SIGTERM: exit 0, not the grace watchdog (exit 1)', async () => {
-    worker.kill('SIGTERM');
-    expect(await exited(worker)).toBe(0);
+    // a worker of its own (the shared one keeps serving the others), stopped once it polls
+    const own = spawnApp('worker', { ...system.env, LOG_LEVEL: 'info' });
+    try {
+      await eventually(
+        async () => (outputOf(own).includes('polling task queue') ? true : undefined),
+        'the worker polling its task queue',
+      );
+    } catch (error) {
+      own.kill('SIGKILL');
+      throw new Error(`${(error as Error).message}\nworker output:\n${outputOf(own)}`);
+    }
+    own.kill('SIGTERM');
+    expect(await exited(own)).toBe(0);
   });
 });

@@ -102,15 +102,22 @@ describe('timeline outbox → care.events.v1 (real servers)', () => {
       while ((await relay.relayOnce()) > 0);
     };
     await Promise.all(relays.map(drain));
-    const found = await eventually(async () => {
-      const list = probe.matching(transitionId);
-      return list.length >= 40 ? list : undefined;
-    }, 'forty care events');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // let any duplicate arrive
-    const ids = probe.matching(transitionId).map((v) => (JSON.parse(v) as { eventId: string }).eventId);
-    expect(found.length).toBe(40);
-    expect(new Set(ids).size).toBe(40);
+    // one more record after both relays finished: same key, so the same partition, behind any
+    // duplicate they could have sent; seeing it proves the probe has read past where one would be
+    const last = entry(transitionId, 40);
+    await activities.recordTimeline({ ...ref(transitionId), entries: [last] });
+    await drain(relays[0]);
+    const published = () =>
+      probe.matching(transitionId).map((v) => JSON.parse(v) as { eventId: string; detail: { n: number } });
+    await eventually(
+      async () => (published().some((v) => v.detail.n === 40) ? true : undefined),
+      'the record written after the drain',
+    );
+    const ids = published()
+      .filter((v) => v.detail.n < 40)
+      .map((v) => v.eventId);
     expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
   });
 
   it('sets aside a record Kafka refuses (too large) as a dead letter, and the records behind it go out', async () => {

@@ -40,11 +40,18 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
     });
     return response.status === 200 ? ((await response.json()) as TransitionView) : undefined;
   };
-  const message = (trigger: string, visit: string, controlId: string, extra: { admitAt?: string } = {}) =>
+  /** Each test has its own patient: an admission reaches every open transition of its patient. */
+  const message = (
+    trigger: string,
+    visit: string,
+    controlId: string,
+    extra: { admitAt?: string; mrn: string },
+  ) =>
     adtMessage({
       trigger,
       controlId,
       sendingFacility: facility,
+      patient: { identifiers: [{ id: extra.mrn, assigningAuthority: facility, typeCode: 'MR' }] },
       visit: {
         patientClass: 'I',
         visitNumber: { id: visit },
@@ -53,6 +60,15 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
         admitAt: extra.admitAt ?? hl7Time(DateTime.now().minus({ days: 3 })),
         dischargeAt: trigger === 'A03' ? hl7Time(DateTime.now()) : undefined,
       },
+    });
+
+  /** The transition once its first task is open. */
+  const withTask = (visit: string) =>
+    eventually(async () => {
+      const t = await transition(visit);
+      return t?.tasks.length ? t : undefined;
+    }, `the first task of ${visit}`).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output:\n${outputOf(worker)}`);
     });
 
   beforeAll(async () => {
@@ -67,13 +83,8 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
   });
 
   it('opens the contact task, and on completion the visit and med rec tasks, all on the timeline', async () => {
-    expect((await post(message('A03', 'V1', 'LC-1'))).status).toBe(200);
-    const started = await eventually(async () => {
-      const t = await transition('V1');
-      return t?.tasks.length ? t : undefined;
-    }, 'the first task').catch((error: Error) => {
-      throw new Error(`${error.message}\nworker output:\n${outputOf(worker)}`);
-    });
+    expect((await post(message('A03', 'V1', 'LC-1', { mrn: 'LCMRN1' }))).status).toBe(200);
+    const started = await withTask('V1');
     expect(started).toMatchObject({ status: 'active', pathway: 'tcm-discharge-home' });
     const [contact] = started.tasks;
     expect(contact).toMatchObject({ stepKey: 'tcm-contact', status: 'open' });
@@ -109,10 +120,12 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
   });
 
   it('an admission on another visit within 30 days closes the open transition as a readmission', async () => {
+    expect((await post(message('A03', 'V3', 'LC-3', { mrn: 'LCMRN2' }))).status).toBe(200);
+    expect(await withTask('V3')).toMatchObject({ status: 'active' });
     const admitAt = hl7Time(DateTime.now().plus({ minutes: 1 }));
-    expect((await post(message('A01', 'V2', 'LC-2', { admitAt }))).status).toBe(200);
+    expect((await post(message('A01', 'V4', 'LC-4', { admitAt, mrn: 'LCMRN2' }))).status).toBe(200);
     const closed = await eventually(async () => {
-      const t = await transition('V1');
+      const t = await transition('V3');
       return t?.status === 'superseded' ? t : undefined;
     }, 'the readmission');
     expect(closed.reason).toBe('readmitted');

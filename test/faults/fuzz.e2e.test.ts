@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -14,23 +13,13 @@ import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { taskQueueBacklog } from '../support/temporal-backlog';
 import { testEnv, testTopic } from '../support/test-env';
 import { frameOf, fuzzCorpus } from './fuzz-corpus';
+import { freePort } from '../support/free-port';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
 const CONNECTIONS = 4;
 /** How soon after the backlog drained clean discharges must have their tasks. */
 const CLEAN_WITHIN_MS = Number(process.env.FUZZ_CLEAN_WITHIN_MS ?? 30_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /**
  * Seeded, reproducible mutated HL7 frames over MLLP into the real apps (each its own process):
@@ -101,7 +90,12 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
     await db.initialize();
     connection = await Connection.connect({ address: testEnv.temporalAddress });
     temporal = new Client({ connection, namespace: testEnv.temporalNamespace });
-  });
+    // every test below looks at what the corpus did: it is sent here, once, whichever test runs
+    sendFailure = await sendCorpus().then(
+      () => undefined,
+      (error: Error) => error,
+    );
+  }, 420_000);
 
   afterAll(async () => {
     for (const child of Object.values(apps)) child.kill('SIGTERM');
@@ -118,8 +112,10 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
 
   const corpus = fuzzCorpus(SEED, FRAMES, facility);
   const answers = new Map<string, number>();
+  let sendFailure: Error | undefined;
 
-  it('answers every frame exactly once, and no app dies', async () => {
+  /** The corpus over CONNECTIONS MLLP connections, counting the answers by MSA-1. */
+  async function sendCorpus(): Promise<void> {
     const lanes = Array.from({ length: CONNECTIONS }, async (_, lane) => {
       const client = new MllpClient({ port: mllpPort, timeoutMs: 15_000 });
       await client.connect();
@@ -139,6 +135,10 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
       );
       throw new Error(`${error.message}\n${output.join('\n')}`);
     });
+  }
+
+  it('answers every frame exactly once, and no app dies', () => {
+    if (sendFailure) throw sendFailure;
     console.log(
       `fuzz seed ${SEED}: ${FRAMES} frames, answers ${JSON.stringify(Object.fromEntries(answers))}`,
     );
@@ -148,7 +148,7 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
       if (child.exitCode !== null)
         throw new Error(`${name} exited ${child.exitCode}:\n${outputOf(child).slice(-4000)}`);
     }
-  }, 300_000);
+  });
 
   it('drains the accepted fuzz events, then takes clean discharges to their tasks within 30 s', async () => {
     const drainFrom = Date.now();
@@ -210,9 +210,10 @@ describe(`fuzz: ${FRAMES} mutated frames (seed ${SEED}) through the real apps`, 
       [startedAt],
     );
     console.log(`fuzz: dead letters ${JSON.stringify(letters)}; quarantined ${JSON.stringify(quarantined)}`);
-    expect(letters.every((l) => l.unexplained === 0)).toBe(true);
-    expect(quarantined.length).toBeGreaterThan(0);
-    expect(quarantined.every((q) => q.unexplained === 0)).toBe(true);
+    // no dead letter at all is the usual figure (docs/reliability.md); any there is must say why
+    expect(letters.filter((l) => l.unexplained > 0)).toEqual([]);
+    expect(quarantined.map((q) => q.status).sort()).toEqual(expect.arrayContaining(['rejected']));
+    expect(quarantined.filter((q) => q.unexplained > 0)).toEqual([]);
 
     const logs = Object.values(apps).map(outputOf).join('\n');
     expect(logs).toContain('event published'); // the apps' log lines were captured

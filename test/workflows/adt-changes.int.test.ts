@@ -116,7 +116,11 @@ describe('later ADT events change a running transition (time-skipping)', () => {
       );
       expect(await handle.result()).toMatchObject({ status: 'no-outreach', reason: 'patient-expired' });
     });
-    expect(activities.closed.every((c) => c.outcome === 'patient-expired')).toBe(true);
+    // home health's two first steps were open; both close for the death, nothing else closed
+    expect(activities.closed.map((c) => [c.stepKey, c.status, c.outcome]).sort()).toEqual([
+      ['home-health-liaison-confirmation', 'cancelled', 'patient-expired'],
+      ['tcm-contact', 'cancelled', 'patient-expired'],
+    ]);
   });
 
   it('an A08 that changes the disposition to home health switches pathway and keeps shared work', async () => {

@@ -6,6 +6,13 @@ import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
 import { DeadLettersHttpController } from './ops/dead-letters/dead-letters.http.controller';
 import { ListDeadLettersHandler } from './ops/dead-letters/list-dead-letters.handler';
 import { ResolveDeadLetterHandler } from './ops/dead-letters/resolve-dead-letter.handler';
+import { GetBreachRiskHandler } from './ops/breach-risk/breach-risk.handler';
+import { GetFeedHealthHandler } from './ops/feed-health/feed-health.handler';
+import { ListTransitionsHandler } from './ops/list-transitions/list-transitions.handler';
+import { OpsHttpController } from './ops/ops.http.controller';
+import { GetPipelineHandler } from './ops/pipeline/pipeline.handler';
+import { GetStuckTransitionsHandler } from './ops/stuck-transitions/stuck-transitions.handler';
+import { GetSummaryHandler } from './ops/summary/summary.handler';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
@@ -16,7 +23,7 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
 
 @Module({
   imports: [...appFoundation(apiEnvSchema, ['postgres', 'temporal']), AuthModule],
-  controllers: [TasksHttpController, TransitionsHttpController, DeadLettersHttpController],
+  controllers: [TasksHttpController, TransitionsHttpController, DeadLettersHttpController, OpsHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     GetWorklistHandler,
@@ -26,6 +33,12 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     GetTransitionHandler,
     ListDeadLettersHandler,
     ResolveDeadLetterHandler,
+    GetSummaryHandler,
+    GetBreachRiskHandler,
+    GetStuckTransitionsHandler,
+    GetFeedHealthHandler,
+    GetPipelineHandler,
+    ListTransitionsHandler,
   ],
 })
 export class ApiModule {}

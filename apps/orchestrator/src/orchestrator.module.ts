@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { orchestratorEnvSchema } from '@ct/config';
-import { appFoundation } from '@ct/observability';
+import { APP_READINESS, appFoundation } from '@ct/observability';
 import { AdtEventsConsumer } from './consumer/adt-events.consumer';
 import { RecordHandler } from './consumer/record-handler';
 import { DeadLetterReplayer } from './dead-letters/dead-letter-replayer';
@@ -21,6 +21,8 @@ import { OpenTransitionsLookup } from './transitions/handle-adt-event/open-trans
     RecordHandler,
     DeadLetterReplayer,
     AdtEventsConsumer,
+    // ready once the consumer has joined its group
+    { provide: APP_READINESS, useExisting: AdtEventsConsumer },
   ],
 })
 export class OrchestratorModule {}

@@ -13,12 +13,8 @@ const csv = z
       .filter(Boolean),
   );
 
-/** Settings every app needs: where the real servers are and how to log. */
-export const baseEnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HTTP_HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+/** Where an app that uses Kafka finds it (the gateway, orchestrator and worker). */
+export const kafkaEnvFields = {
   KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().min(1).default('care-transitions'),
   /** Put before every topic name: a benchmark or a second stack shares a broker without mixing in. */
@@ -26,17 +22,32 @@ export const baseEnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"')
     .default(''),
+};
+
+/** Where an app that uses Temporal finds it (the orchestrator, worker and api). */
+export const temporalEnvFields = {
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('care-transitions'),
+};
+
+/** Settings every app needs: its database, how to log, how to stop. */
+export const coreEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   FACILITY_TIME_ZONE: z.string().min(1).default('America/New_York'),
   /** Longest a PostgreSQL statement may run (the apps' pools; migrations have none): nothing waits forever. */
   PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
-export const apiEnvSchema = baseEnvSchema
-  .extend({ PORT: port.default(3000), ...authEnvFields })
+/** An app on all three servers (orchestrator, worker). Each app validates only what it uses. */
+export const baseEnvSchema = coreEnvSchema.extend({ ...kafkaEnvFields, ...temporalEnvFields });
+
+export const apiEnvSchema = coreEnvSchema
+  .extend({ PORT: port.default(3000), ...temporalEnvFields, ...authEnvFields })
   .superRefine(checkAuthEnv);
 /** `system=AUTHORITY,...` → a map; an entry is named by its position, never echoed (config may hold secrets). */
 const identifierAuthorities = z
@@ -59,9 +70,10 @@ const identifierAuthorities = z
 
 const pemFile = z.string().min(1).optional();
 
-export const gatewayEnvSchema = baseEnvSchema
+export const gatewayEnvSchema = coreEnvSchema
   .extend({
     PORT: port.default(3001),
+    ...kafkaEnvFields,
     MLLP_HOST: z.string().default('127.0.0.1'),
     MLLP_PORT: port.default(2575),
     MLLP_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
@@ -105,9 +117,17 @@ export const orchestratorEnvSchema = baseEnvSchema.extend({
   ORCHESTRATOR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /** The wait before the second try; it doubles each time (5 tries ≈ 3 s at 200 ms). */
   ORCHESTRATOR_RETRY_BASE_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  /**
+   * How long the group waits for a silent member (one killed with SIGKILL) before its partitions
+   * move: the pause a crash costs. Between the broker's group.min/max.session.timeout.ms.
+   */
+  ORCHESTRATOR_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(10_000),
 });
 export const workerEnvSchema = baseEnvSchema.extend({ PORT: port.default(3003) });
 
+export type CoreEnv = z.infer<typeof coreEnvSchema>;
+export type KafkaEnv = z.infer<z.ZodObject<typeof kafkaEnvFields>>;
+export type TemporalEnv = z.infer<z.ZodObject<typeof temporalEnvFields>>;
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

@@ -13,7 +13,14 @@ describe('validateEnv', () => {
     const env = validateEnv(gatewayEnvSchema, { ...good, KAFKA_BROKERS: 'a:1, b:2' });
     expect(env.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
     expect(env.MLLP_PORT).toBe(2575);
-    expect(env.TEMPORAL_TASK_QUEUE).toBe('care-transitions');
+  });
+
+  it('validates for each app only the servers it uses', () => {
+    // the gateway never uses Temporal, the api never Kafka: their settings are not read
+    expect(Object.keys(validateEnv(gatewayEnvSchema, good))).not.toContain('TEMPORAL_ADDRESS');
+    const api = validateEnv(apiEnvSchema, good);
+    expect(Object.keys(api)).not.toContain('KAFKA_BROKERS');
+    expect(api.TEMPORAL_TASK_QUEUE).toBe('care-transitions');
   });
 
   it('names every bad variable without echoing its value', () => {

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { Kafka, type KafkaConfig } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
-import { APP_ENV, type BaseEnv } from '@ct/config';
+import { APP_ENV, type KafkaEnv } from '@ct/config';
 import { kafkaLogCreator } from './kafka-log';
 import { KafkaPublisher } from './kafka-publisher';
 import { KAFKA, KAFKA_PRODUCER, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
@@ -21,7 +21,7 @@ export const PRODUCER_LIMITS: Limits = {
   retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 1_000 },
 };
 
-const client = (env: BaseEnv, logger: PinoLogger, limits: Limits) =>
+const client = (env: KafkaEnv, logger: PinoLogger, limits: Limits) =>
   new Kafka({
     clientId: env.KAFKA_CLIENT_ID,
     brokers: env.KAFKA_BROKERS,
@@ -35,7 +35,7 @@ const client = (env: BaseEnv, logger: PinoLogger, limits: Limits) =>
     {
       provide: KAFKA,
       inject: [APP_ENV, PinoLogger],
-      useFactory: (env: BaseEnv, logger: PinoLogger) =>
+      useFactory: (env: KafkaEnv, logger: PinoLogger) =>
         client(env, logger, {
           connectionTimeout: 3_000,
           requestTimeout: 10_000,
@@ -45,9 +45,9 @@ const client = (env: BaseEnv, logger: PinoLogger, limits: Limits) =>
     {
       provide: KAFKA_PRODUCER,
       inject: [APP_ENV, PinoLogger],
-      useFactory: (env: BaseEnv, logger: PinoLogger) => client(env, logger, PRODUCER_LIMITS),
+      useFactory: (env: KafkaEnv, logger: PinoLogger) => client(env, logger, PRODUCER_LIMITS),
     },
-    { provide: KAFKA_TOPIC_PREFIX, inject: [APP_ENV], useFactory: (env: BaseEnv) => env.KAFKA_TOPIC_PREFIX },
+    { provide: KAFKA_TOPIC_PREFIX, inject: [APP_ENV], useFactory: (env: KafkaEnv) => env.KAFKA_TOPIC_PREFIX },
     KafkaPublisher,
   ],
   exports: [KAFKA, KAFKA_TOPIC_PREFIX, KafkaPublisher],

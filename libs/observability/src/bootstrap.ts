@@ -1,7 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { APP_ENV, type BaseEnv } from '@ct/config';
+import { APP_ENV, type CoreEnv } from '@ct/config';
 import { scrubMessage } from './logging/scrub-message';
 
 // these lines go to stderr, past pino, so they get the same scrubbing
@@ -15,7 +15,7 @@ export async function startApp(
   const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   options.configure?.(app);
-  const env = app.get<BaseEnv & { PORT: number }>(APP_ENV);
+  const env = app.get<CoreEnv & { PORT: number }>(APP_ENV);
   await app.listen(options.port ?? env.PORT, env.HTTP_HOST);
   return app;
 }
@@ -32,7 +32,7 @@ export function runApp(
 ): void {
   startApp(module, { configure }).then(
     (app) => {
-      const graceMs = app.get<BaseEnv>(APP_ENV).SHUTDOWN_GRACE_MS;
+      const graceMs = app.get<CoreEnv>(APP_ENV).SHUTDOWN_GRACE_MS;
       const shutdown = () => {
         setTimeout(() => process.exit(1), graceMs + 1_000).unref();
         app.close().then(

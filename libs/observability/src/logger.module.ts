@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_ENV, type BaseEnv } from '@ct/config';
+import { APP_ENV, type CoreEnv } from '@ct/config';
 import { loggerOptions } from './logging/logger-options';
 
 /** JSON logs with a correlation id on every line and no patient identifiers (see loggerOptions). */
@@ -8,7 +8,7 @@ import { loggerOptions } from './logging/logger-options';
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_ENV],
-      useFactory: (env: BaseEnv) => ({ pinoHttp: loggerOptions(env) }),
+      useFactory: (env: CoreEnv) => ({ pinoHttp: loggerOptions(env) }),
     }),
   ],
 })

@@ -10,6 +10,7 @@ import { TimelineOutbox1763900000000 } from './migrations/1763900000000-timeline
 import { DeadLetters1764800000000 } from './migrations/1764800000000-dead-letters';
 import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbound-content-hash';
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
+import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
 
 export const entities = [
   TaskEntity,
@@ -25,6 +26,7 @@ export const migrations = [
   DeadLetters1764800000000,
   InboundContentHash1764800100000,
   InboundAuthenticatedAs1764900000000,
+  OpsIndexes1765000000000,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

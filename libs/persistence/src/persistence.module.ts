@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_ENV, type BaseEnv } from '@ct/config';
+import { APP_ENV, type CoreEnv } from '@ct/config';
 import { dataSourceOptions, entities } from './data-source';
 import { SchemaCheck } from './schema-check';
 
@@ -8,7 +8,7 @@ import { SchemaCheck } from './schema-check';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_ENV],
-      useFactory: (env: BaseEnv) =>
+      useFactory: (env: CoreEnv) =>
         dataSourceOptions(env.DATABASE_URL, 'care-transitions', {
           statementTimeoutMs: env.PG_STATEMENT_TIMEOUT_MS,
         }),

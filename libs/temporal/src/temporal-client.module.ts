@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { APP_ENV, type BaseEnv } from '@ct/config';
+import { APP_ENV, type TemporalEnv } from '@ct/config';
 import { TEMPORAL_CONNECTION } from './temporal.tokens';
 
 /** A lazy connection: an app boots (and reports not-ready) while Temporal is still starting. */
@@ -10,12 +10,13 @@ import { TEMPORAL_CONNECTION } from './temporal.tokens';
     {
       provide: TEMPORAL_CONNECTION,
       inject: [APP_ENV],
-      useFactory: (env: BaseEnv) => Connection.lazy({ address: env.TEMPORAL_ADDRESS, connectTimeout: 5_000 }),
+      useFactory: (env: TemporalEnv) =>
+        Connection.lazy({ address: env.TEMPORAL_ADDRESS, connectTimeout: 5_000 }),
     },
     {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, APP_ENV],
-      useFactory: (connection: Connection, env: BaseEnv) =>
+      useFactory: (connection: Connection, env: TemporalEnv) =>
         new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
     },
   ],

@@ -1,10 +1,12 @@
 import { Body, Controller, Headers, HttpStatus, Post, Res, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
+import { ApiZodBody } from '@ct/observability';
 import type { IncomingMessage } from 'node:http';
 import type { Response } from 'express';
 import { FhirHttpErrorFilter } from './fhir-http-error.filter';
+import { notificationBundleSchema } from './notification-bundle.schema';
 import { operationOutcome } from './operation-outcome';
 import { ProcessMessageCommand } from './process-message.command';
 import { sendFhir } from './send-fhir';
@@ -28,7 +30,7 @@ export class ProcessMessageHttpController {
 
   @Post('$process-message')
   @ApiOperation({ summary: 'Ingest a Da Vinci admit/transfer/discharge notification message Bundle' })
-  @ApiConsumes(...FHIR_MEDIA_TYPES)
+  @ApiZodBody(notificationBundleSchema, FHIR_MEDIA_TYPES)
   @ApiResponse({
     status: 200,
     description: 'Response message Bundle (code ok): durably handed on, or a resend of one that was',

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
+import { ApiZodBody } from '@ct/observability';
+import { z } from 'zod';
 import type { Response } from 'express';
 import { IngestMessageCommand, type IngestOutcome } from '../ingest/ingest-message.command';
 
@@ -23,7 +25,7 @@ export class Hl7HttpController {
 
   @Post('hl7')
   @ApiOperation({ summary: 'Ingest one raw HL7 v2 message; the body of the answer is its ACK or NAK' })
-  @ApiConsumes(...HL7_MEDIA_TYPES)
+  @ApiZodBody(z.string().meta({ description: 'One HL7 v2 message, ER7 (pipe-delimited)' }), HL7_MEDIA_TYPES)
   @ApiResponse({ status: 200, description: 'AA/CA: durably handed on (or a resend of one that was)' })
   @ApiResponse({ status: 422, description: 'AE/AR/CE/CR: rejected, with ERR segments; kept in quarantine' })
   @ApiResponse({ status: 503, description: 'AE/CE: hand-off unavailable; resend later' })

@@ -11,20 +11,27 @@ export const quarantineFilterSchema = z
 export type QuarantineFilter = z.infer<typeof quarantineFilterSchema>;
 
 /** A quarantined message as an operator lists it: ids and the reason, not the content. */
-export interface QuarantinedMessageView {
-  id: string;
-  sender: string;
-  controlId: string;
-  transport: string;
-  /** Who the gateway authenticated (`token:<subject>`, `cert:<subject>`); null over plain MLLP. */
-  authenticatedAs: string | null;
-  messageType: string | null;
-  status: string;
-  reason: string | null;
-  receivedAt: string;
-}
+export const quarantinedMessageViewSchema = z
+  .object({
+    id: z.uuid(),
+    sender: z.string(),
+    controlId: z.string(),
+    transport: z.string(),
+    /** Who the gateway authenticated (`token:<subject>`, `cert:<subject>`); null over plain MLLP. */
+    authenticatedAs: z.string().nullable(),
+    messageType: z.string().nullable(),
+    status: z.string(),
+    reason: z.string().nullable(),
+    receivedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'QuarantinedMessage' });
+export type QuarantinedMessageView = z.infer<typeof quarantinedMessageViewSchema>;
 
-export class ListQuarantineQuery extends Query<{ items: QuarantinedMessageView[]; total: number }> {
+export const quarantinePageSchema = z
+  .object({ items: z.array(quarantinedMessageViewSchema), total: z.number().int() })
+  .meta({ id: 'QuarantinePage' });
+
+export class ListQuarantineQuery extends Query<z.infer<typeof quarantinePageSchema>> {
   constructor(readonly filter: QuarantineFilter) {
     super();
   }

@@ -3,9 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRoles, Role } from '@ct/auth';
 import type { Response } from 'express';
-import { ZodValidationPipe } from '@ct/observability';
-import { ListQuarantineQuery, quarantineFilterSchema, type QuarantineFilter } from './list-quarantine.query';
-import { ReplayMessageCommand } from './replay-message.command';
+import { ApiZodResponse, ZodValidationPipe } from '@ct/observability';
+import {
+  ListQuarantineQuery,
+  quarantineFilterSchema,
+  quarantinePageSchema,
+  type QuarantineFilter,
+} from './list-quarantine.query';
+import { ReplayMessageCommand, replayResultSchema } from './replay-message.command';
 
 /** Operators: what the gateway could not accept, why, and a way to run it again. */
 @ApiTags('ops')
@@ -20,12 +25,16 @@ export class QuarantineHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Quarantined (rejected) and failed messages, newest first, with the reason' })
+  @ApiZodResponse(200, quarantinePageSchema, 'One page of messages and how many match in all')
   list(@Query(new ZodValidationPipe(quarantineFilterSchema)) filter: QuarantineFilter) {
     return this.queries.execute(new ListQuarantineQuery(filter));
   }
 
   @Post(':id/replay')
   @ApiOperation({ summary: 'Run an archived message through ingest again; answers with its new ACK/NAK' })
+  @ApiZodResponse(200, replayResultSchema, 'Accepted, or a resend of one that was')
+  @ApiZodResponse(422, replayResultSchema, 'Rejected again; still in quarantine')
+  @ApiZodResponse(503, replayResultSchema, 'Hand-off unavailable; try again later')
   async replay(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
     const result = await this.commands.execute(new ReplayMessageCommand(id));
     const status =

@@ -1,21 +1,25 @@
+import { z } from 'zod';
 import type { TaskEntity } from '@ct/persistence';
 
 /** A task as coordinators see it through the API. */
-export interface TaskView {
-  id: string;
-  transitionId: string;
-  stepKey: string;
-  role: string;
-  title: string;
-  status: string;
-  priority: string;
-  facility: string;
-  patientKey: string;
-  dueAt: string;
-  assignee: string | null;
-  outcome: string | null;
-  createdAt: string;
-}
+export const taskViewSchema = z
+  .object({
+    id: z.uuid(),
+    transitionId: z.string(),
+    stepKey: z.string(),
+    role: z.string(),
+    title: z.string(),
+    status: z.string(),
+    priority: z.string(),
+    facility: z.string(),
+    patientKey: z.string(),
+    dueAt: z.iso.datetime(),
+    assignee: z.string().nullable(),
+    outcome: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Task' });
+export type TaskView = z.infer<typeof taskViewSchema>;
 
 export function toTaskView(task: TaskEntity): TaskView {
   return {

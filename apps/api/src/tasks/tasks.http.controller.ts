@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
-import { ZodValidationPipe } from '@ct/observability';
+import { ApiZodResponse, ZodValidationPipe } from '@ct/observability';
 import {
   ClaimTaskCommand,
   claimTaskRequestSchema,
@@ -11,11 +11,13 @@ import {
 import {
   CompleteTaskCommand,
   completeTaskRequestSchema,
+  completeTaskResultSchema,
   type CompleteTaskRequest,
 } from './complete-task/complete-task.command';
 import {
   GetWorklistQuery,
   worklistFilterSchema,
+  worklistSchema,
   type WorklistFilter,
 } from './get-worklist/get-worklist.query';
 
@@ -33,6 +35,7 @@ export class TasksHttpController {
   @ApiOperation({
     summary: 'Worklist: tasks filtered by status, role, facility or transition, soonest due first',
   })
+  @ApiZodResponse(200, worklistSchema, 'One page of tasks and how many match in all')
   list(@Query(new ZodValidationPipe(worklistFilterSchema)) filter: WorklistFilter) {
     return this.queries.execute(new GetWorklistQuery(filter));
   }
@@ -52,6 +55,7 @@ export class TasksHttpController {
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the outcome of a task; the transition validates it and moves on' })
+  @ApiZodResponse(200, completeTaskResultSchema, 'Whether the transition took the outcome, and its next step')
   complete(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(completeTaskRequestSchema)) body: CompleteTaskRequest,

@@ -1,23 +1,29 @@
+import { z } from 'zod';
 import type { TimelineEntryEntity, TransitionEntity } from '@ct/persistence';
-import type { TaskView } from '../tasks/task.view';
+import { taskViewSchema, type TaskView } from '../tasks/task.view';
+
+const timelineEntrySchema = z.object({
+  kind: z.string(),
+  stepKey: z.string().nullable(),
+  occurredAt: z.iso.datetime(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
 
 /** A transition as operations see it: its read-model state, its tasks and its timeline. */
-export interface TransitionView {
-  id: string;
-  facility: string;
-  pathway: string;
-  status: string;
-  reason: string | null;
-  dischargedAt: string | null;
-  updatedAt: string;
-  tasks: TaskView[];
-  timeline: {
-    kind: string;
-    stepKey: string | null;
-    occurredAt: string;
-    detail: Record<string, string | number | boolean | null>;
-  }[];
-}
+export const transitionViewSchema = z
+  .object({
+    id: z.string(),
+    facility: z.string(),
+    pathway: z.string(),
+    status: z.string(),
+    reason: z.string().nullable(),
+    dischargedAt: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime(),
+    tasks: z.array(taskViewSchema),
+    timeline: z.array(timelineEntrySchema),
+  })
+  .meta({ id: 'Transition' });
+export type TransitionView = z.infer<typeof transitionViewSchema>;
 
 export function toTransitionView(
   transition: TransitionEntity,

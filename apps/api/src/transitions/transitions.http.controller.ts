@@ -2,7 +2,9 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRoles, Role } from '@ct/auth';
+import { ApiZodResponse } from '@ct/observability';
 import { GetTransitionQuery } from './get-transition/get-transition.query';
+import { transitionViewSchema } from './transition.view';
 
 @ApiTags('transitions')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ export class TransitionsHttpController {
   @ApiOperation({
     summary: 'A transition: status, pathway, tasks and its timeline (events, steps, reminders, breaches)',
   })
+  @ApiZodResponse(200, transitionViewSchema, 'The transition')
   get(@Param('id') id: string) {
     return this.queries.execute(new GetTransitionQuery(id));
   }

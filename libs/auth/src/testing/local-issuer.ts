@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  type JWK,
+  type KeyLike,
+} from 'jose';
 import type { Role } from '../roles';
 
 export interface TokenOptions {
@@ -36,9 +44,11 @@ export class LocalIssuer {
     const jwksFile = join(dir, 'jwks.json');
     if (!existsSync(keyFile)) {
       const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-      const kid = `local-${Date.now().toString(36)}`;
+      // the key's own thumbprint (RFC 7638): two keys made in the same millisecond still differ
+      const exported = await exportJWK(publicKey);
+      const kid = `local-${(await calculateJwkThumbprint(exported)).slice(0, 16)}`;
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+      const publicJwk = { ...exported, kid, alg: 'ES256', use: 'sig' };
       await writeFile(jwksFile, JSON.stringify({ keys: [publicJwk] }, null, 2));
       await writeFile(keyFile, JSON.stringify({ ...(await exportJWK(privateKey)), kid }), { mode: 0o600 });
       await chmod(keyFile, 0o600);

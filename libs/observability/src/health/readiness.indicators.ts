@@ -7,7 +7,7 @@ import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KAFKA } from '@ct/kafka';
 import { TEMPORAL_CONNECTION } from '@ct/temporal';
-import { APP_SERVERS, type Server } from './servers';
+import { APP_READINESS, APP_SERVERS, type AppReadiness, type Server } from './servers';
 
 // grpc.health.v1 SERVING (the enum's object is @temporalio/proto's, a dependency of the client's only)
 const SERVING: grpc.health.v1.HealthCheckResponse.ServingStatus = 1;
@@ -43,7 +43,23 @@ export class ReadinessIndicators {
 
   /** The checks `/health/ready` runs, in a stable order. */
   checks(): Array<() => Promise<HealthIndicatorResult>> {
-    return this.servers.map((server) => () => this[server]());
+    const own = this.own();
+    const servers = this.servers.map((server) => () => this[server]());
+    return own ? [...servers, () => Promise.resolve(this.appCheck(own))] : servers;
+  }
+
+  private own(): AppReadiness | undefined {
+    try {
+      return this.client<AppReadiness>(APP_READINESS);
+    } catch {
+      return undefined; // this app has no condition of its own
+    }
+  }
+
+  private appCheck(own: AppReadiness): HealthIndicatorResult {
+    const check = this.health.check(own.name);
+    const state = own.ready();
+    return state.up ? check.up() : check.down({ message: state.reason });
   }
 
   private client<T>(token: unknown): T {

@@ -7,16 +7,9 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { ProblemDetails } from './problem-details.schema';
 
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  correlationId?: string;
-  errors?: { path: string; message: string }[];
-}
+export type { ProblemDetails };
 
 /** Every HTTP error leaves as RFC 9457 problem+json; an unexpected one says nothing of its internals. */
 @Catch()

@@ -5,7 +5,7 @@ import { ProblemException } from './problem-details.filter';
 /** Validates a body or query with a zod schema; a 400 problem lists each bad field. */
 @Injectable()
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(private readonly schema: S) {}
+  constructor(readonly schema: S) {}
 
   transform(value: unknown): z.infer<S> {
     const result = this.schema.safeParse(value);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Options } from 'pino-http';
-import type { BaseEnv } from '@ct/config';
+import type { CoreEnv } from '@ct/config';
 import { safeError, safeErrorFields } from './safe-error';
 import { scrubMessage } from './scrub-message';
 
@@ -19,7 +19,7 @@ export function correlationIdOf(req: IncomingMessage): string {
  * library's, go through one allow-list serializer, and every message is scrubbed of quoted values,
  * so no call site has to remember to keep patient identifiers out.
  */
-export function loggerOptions(env: Pick<BaseEnv, 'LOG_LEVEL'>): Options {
+export function loggerOptions(env: Pick<CoreEnv, 'LOG_LEVEL'>): Options {
   return {
     level: env.LOG_LEVEL,
     genReqId: (req, res) => {

@@ -10,6 +10,7 @@ export type DeadLetterStatus = 'open' | 'replay-requested' | 'replaying' | 'repl
  */
 @Entity({ name: 'dead_letters' })
 @Index('ix_dead_letters_status', ['status', 'createdAt'])
+@Index('ix_dead_letters_open_key', ['key'], { where: `"status" = 'open'` })
 @Index('uq_dead_letters_source', ['stage', 'sourceRef'], { unique: true })
 export class DeadLetterEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export type InboundStatus = 'received' | 'published' | 'rejected' | 'failed';
 
@@ -9,6 +17,9 @@ export type InboundStatus = 'received' | 'published' | 'rejected' | 'failed';
 @Entity({ name: 'inbound_messages' })
 @Index('uq_inbound_sender_control', ['sender', 'controlId'], { unique: true })
 @Index('ix_inbound_status', ['status', 'receivedAt'])
+@Index('ix_inbound_sender_received', ['sender', 'receivedAt'])
+// as migration 1763870000000 made it (InboundStatus)
+@Check('ck_inbound_status', `"status" IN ('received','published','rejected','failed')`)
 export class InboundMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 export type TaskPriority = 'routine' | 'high' | 'urgent';
@@ -7,6 +15,10 @@ export type TaskPriority = 'routine' | 'high' | 'urgent';
 @Entity({ name: 'tasks' })
 @Index('uq_tasks_transition_step', ['transitionId', 'stepKey'], { unique: true })
 @Index('ix_tasks_status_due', ['status', 'dueAt'])
+@Index('ix_tasks_active_facility_due', ['facility', 'dueAt'], { where: `"status" IN ('open', 'claimed')` })
+// the checks as migration 1763870000000 made them (TaskStatus, TaskPriority)
+@Check('ck_tasks_status', `"status" IN ('open','claimed','completed','cancelled')`)
+@Check('ck_tasks_priority', `"priority" IN ('routine','high','urgent')`)
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

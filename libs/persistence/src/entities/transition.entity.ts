@@ -14,6 +14,9 @@ export type TransitionStatus =
 /** Read model of one care transition; the Temporal workflow is the source of truth. */
 @Entity({ name: 'transitions' })
 @Index('ix_transitions_patient', ['patientKey', 'status'])
+@Index('ix_transitions_updated', ['updatedAt', 'id'])
+@Index('ix_transitions_status_updated', ['status', 'updatedAt', 'id'])
+@Index('ix_transitions_facility_updated', ['facility', 'updatedAt', 'id'])
 export class TransitionEntity {
   /** The workflow id: transition:<facility>:<visit number>. */
   @PrimaryColumn({ type: 'text' })

@@ -12,9 +12,11 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
-import { ZodValidationPipe } from '@ct/observability';
+import { ApiZodResponse, ZodValidationPipe } from '@ct/observability';
 import {
   deadLetterFilterSchema,
+  deadLetterPageSchema,
+  deadLetterViewSchema,
   ListDeadLettersQuery,
   type DeadLetterFilter,
 } from './list-dead-letters.query';
@@ -35,6 +37,7 @@ export class DeadLettersHttpController {
   @ApiOperation({
     summary: 'Dead letters (default: open), oldest first, with stage, reason, attempts and age',
   })
+  @ApiZodResponse(200, deadLetterPageSchema, 'One page of dead letters and how many match in all')
   list(@Query(new ZodValidationPipe(deadLetterFilterSchema)) filter: DeadLetterFilter) {
     return this.queries.execute(new ListDeadLettersQuery(filter));
   }
@@ -44,6 +47,7 @@ export class DeadLettersHttpController {
   @ApiOperation({
     summary: 'Ask for a replay: the orchestrator runs it within seconds; a new failure reopens it',
   })
+  @ApiZodResponse(202, deadLetterViewSchema, 'The dead letter, now replay-requested')
   replay(@Param('id', new ParseUUIDPipe()) id: string, @Actor() actor: Principal) {
     return this.commands.execute(new ResolveDeadLetterCommand(id, 'replay', actor.subject));
   }
@@ -51,6 +55,7 @@ export class DeadLettersHttpController {
   @Post(':id/discard')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Discard with a reason (kept with who did it)' })
+  @ApiZodResponse(200, deadLetterViewSchema, 'The dead letter, now discarded')
   discard(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(discardBodySchema)) body: DiscardBody,

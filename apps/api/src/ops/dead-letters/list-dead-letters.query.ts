@@ -14,25 +14,32 @@ export const deadLetterFilterSchema = z
 export type DeadLetterFilter = z.infer<typeof deadLetterFilterSchema>;
 
 /** A dead letter as ops list it: where it came from, why, how old; never the record's content. */
-export interface DeadLetterView {
-  id: string;
-  stage: string;
-  status: string;
-  code: string;
-  reason: string;
-  topic: string;
-  partition: number | null;
-  sourceRef: string;
-  eventId: string | null;
-  attempts: number;
-  createdAt: string;
-  updatedAt: string;
-  ageSeconds: number;
-  resolvedBy: string | null;
-  resolution: string | null;
-}
+export const deadLetterViewSchema = z
+  .object({
+    id: z.uuid(),
+    stage: z.string(),
+    status: z.string(),
+    code: z.string(),
+    reason: z.string(),
+    topic: z.string(),
+    partition: z.number().int().nullable(),
+    sourceRef: z.string(),
+    eventId: z.string().nullable(),
+    attempts: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    ageSeconds: z.number(),
+    resolvedBy: z.string().nullable(),
+    resolution: z.string().nullable(),
+  })
+  .meta({ id: 'DeadLetter' });
+export type DeadLetterView = z.infer<typeof deadLetterViewSchema>;
 
-export class ListDeadLettersQuery extends Query<{ items: DeadLetterView[]; total: number }> {
+export const deadLetterPageSchema = z
+  .object({ items: z.array(deadLetterViewSchema), total: z.number().int() })
+  .meta({ id: 'DeadLetterPage' });
+
+export class ListDeadLettersQuery extends Query<z.infer<typeof deadLetterPageSchema>> {
   constructor(readonly filter: DeadLetterFilter) {
     super();
   }

@@ -6,6 +6,10 @@ import type { CompleteStepResult } from '@ct/workflows/care-transition.messages'
 export const completeTaskRequestSchema = z.object({ outcome: z.string().min(1).max(100) }).strict();
 export type CompleteTaskRequest = z.infer<typeof completeTaskRequestSchema>;
 
+export const completeTaskResultSchema = z
+  .object({ stepKey: z.string(), accepted: z.boolean(), nextStepKey: z.string().optional() })
+  .meta({ id: 'CompleteTaskResult' }) satisfies z.ZodType<CompleteStepResult>;
+
 export class CompleteTaskCommand extends Command<CompleteStepResult> {
   constructor(
     readonly taskId: string,

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
-import type { TaskView } from '../task.view';
+import { taskViewSchema } from '../task.view';
 
 export const worklistFilterSchema = z
   .object({
@@ -15,7 +15,11 @@ export const worklistFilterSchema = z
   .strict();
 export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
 
-export class GetWorklistQuery extends Query<{ items: TaskView[]; total: number }> {
+export const worklistSchema = z
+  .object({ items: z.array(taskViewSchema), total: z.number().int() })
+  .meta({ id: 'Worklist' });
+
+export class GetWorklistQuery extends Query<z.infer<typeof worklistSchema>> {
   constructor(readonly filter: WorklistFilter) {
     super();
   }

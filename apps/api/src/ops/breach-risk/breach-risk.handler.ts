@@ -1,0 +1,99 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_ENV, type ApiEnv } from '@ct/config';
+import { dayEndSql, facilityDayEnds } from '../facility-days';
+import { escalatedSql, SqlParams } from '../sql';
+import { GetBreachRiskQuery, type BreachRiskBoard, type BreachRiskItem } from './breach-risk.query';
+import { bucketSql, SOON_HOURS, timeLeftSeconds, type Bucket } from './time-buckets';
+
+interface Row {
+  bucket: Bucket;
+  total: string;
+  id: string;
+  transition_id: string;
+  facility: string;
+  pathway: string;
+  step_key: string;
+  role: string;
+  status: string;
+  priority: string;
+  assignee: string | null;
+  due_at: Date;
+  breached_at: Date | null;
+  escalated: boolean;
+}
+
+/**
+ * Steps not yet done (open or claimed) by time left: breached, due within 4 h, due before the
+ * facility's local midnight, later. Counted and cut to `limit` per bucket in the database.
+ */
+@QueryHandler(GetBreachRiskQuery)
+export class GetBreachRiskHandler implements IQueryHandler<GetBreachRiskQuery> {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_ENV) private readonly env: ApiEnv,
+  ) {}
+
+  async execute({ filter }: GetBreachRiskQuery): Promise<BreachRiskBoard> {
+    const now = new Date();
+    const ends = facilityDayEnds(now, this.env.FACILITY_TIME_ZONE);
+    const p = new SqlParams();
+    const bucket = bucketSql(
+      p.add(now),
+      p.add(new Date(now.getTime() + SOON_HOURS * 3_600_000)),
+      dayEndSql('t.facility', p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback)),
+    );
+    const where = [`t.status IN ('open', 'claimed')`];
+    if (filter.facility) where.push(`t.facility = ${p.add(filter.facility)}`);
+    if (filter.pathway) where.push(`COALESCE(tr.pathway, 'none') = ${p.add(filter.pathway)}`);
+    if (filter.stepKey) where.push(`t.step_key = ${p.add(filter.stepKey)}`);
+    if (filter.role) where.push(`t.role = ${p.add(filter.role)}`);
+    const rows: Row[] = await this.db.query(
+      `WITH steps AS (
+         SELECT t.id, t.transition_id, t.facility, COALESCE(tr.pathway, 'none') AS pathway, t.step_key,
+           t.role, t.status, t.priority, t.assignee, t.due_at, t.breached_at, ${bucket} AS bucket,
+           ${escalatedSql('t')} AS escalated
+         FROM tasks t LEFT JOIN transitions tr ON tr.id = t.transition_id
+         WHERE ${where.join(' AND ')}
+       ), ranked AS (
+         SELECT s.*, row_number() OVER (PARTITION BY bucket ORDER BY due_at, id) AS rank,
+           count(*) OVER (PARTITION BY bucket) AS total
+         FROM steps s
+       )
+       SELECT * FROM ranked WHERE rank <= ${p.add(filter.limit)} ORDER BY due_at, id`,
+      p.values,
+    );
+    const empty = () => ({ count: 0, items: [] as BreachRiskItem[] });
+    const buckets: BreachRiskBoard['buckets'] = {
+      breached: empty(),
+      dueWithin4h: empty(),
+      dueToday: empty(),
+      later: empty(),
+    };
+    for (const row of rows) {
+      buckets[row.bucket].count = Number(row.total);
+      buckets[row.bucket].items.push(toItem(row, now));
+    }
+    return { generatedAt: now.toISOString(), buckets };
+  }
+}
+
+function toItem(row: Row, now: Date): BreachRiskItem {
+  return {
+    taskId: row.id,
+    transitionId: row.transition_id,
+    facility: row.facility,
+    pathway: row.pathway,
+    stepKey: row.step_key,
+    role: row.role,
+    status: row.status,
+    priority: row.priority,
+    assignee: row.assignee,
+    dueAt: row.due_at.toISOString(),
+    timeLeftSeconds: timeLeftSeconds(row.due_at, now),
+    breachedAt: row.breached_at?.toISOString() ?? null,
+    escalated: row.escalated,
+  };
+}

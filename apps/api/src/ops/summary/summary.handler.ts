@@ -1,0 +1,58 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_ENV, type ApiEnv } from '@ct/config';
+import { dayEndSql, facilityDayEnds } from '../facility-days';
+import { breachedSql, escalatedSql, SqlParams } from '../sql';
+import { GetSummaryQuery, type SummaryCounts, type SummaryRow } from './summary.query';
+
+const COUNTS = ['open', 'claimed', 'dueToday', 'breached', 'escalated'] as const;
+
+const countsOf = (row: Record<string, string>): SummaryCounts => ({
+  open: Number(row.open),
+  claimed: Number(row.claimed),
+  dueToday: Number(row.dueToday),
+  breached: Number(row.breached),
+  escalated: Number(row.escalated),
+});
+
+/** Steps not yet done, counted by facility × pathway × step; one pass over the active tasks. */
+@QueryHandler(GetSummaryQuery)
+export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_ENV) private readonly env: ApiEnv,
+  ) {}
+
+  async execute({ filter }: GetSummaryQuery) {
+    const now = new Date();
+    const ends = facilityDayEnds(now, this.env.FACILITY_TIME_ZONE);
+    const p = new SqlParams();
+    const at = p.add(now);
+    const breached = breachedSql(at);
+    const dayEnd = dayEndSql('t.facility', p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback));
+    const where = [`t.status IN ('open', 'claimed')`];
+    if (filter.facility) where.push(`t.facility = ${p.add(filter.facility)}`);
+    if (filter.pathway) where.push(`COALESCE(tr.pathway, 'none') = ${p.add(filter.pathway)}`);
+    const rows: Record<string, string>[] = await this.db.query(
+      `SELECT t.facility, COALESCE(tr.pathway, 'none') AS pathway, t.step_key AS "stepKey",
+         count(*) FILTER (WHERE t.status = 'open') AS open,
+         count(*) FILTER (WHERE t.status = 'claimed') AS claimed,
+         count(*) FILTER (WHERE NOT ${breached} AND t.due_at < ${dayEnd}) AS "dueToday",
+         count(*) FILTER (WHERE ${breached}) AS breached,
+         count(*) FILTER (WHERE ${escalatedSql('t')}) AS escalated
+       FROM tasks t LEFT JOIN transitions tr ON tr.id = t.transition_id
+       WHERE ${where.join(' AND ')}
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      p.values,
+    );
+    const totals: SummaryCounts = { open: 0, claimed: 0, dueToday: 0, breached: 0, escalated: 0 };
+    const items = rows.map((row): SummaryRow => {
+      const counts = countsOf(row);
+      for (const name of COUNTS) totals[name] += counts[name];
+      return { facility: row.facility, pathway: row.pathway, stepKey: row.stepKey, ...counts };
+    });
+    return { generatedAt: now.toISOString(), totals, items };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './zod-docs.decorators';
+export * from './openapi-document';
+export * from './committed-document';

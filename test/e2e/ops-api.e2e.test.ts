@@ -1,0 +1,345 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Role } from '@ct/auth';
+import { careEventKey } from '@ct/contracts';
+import { createDataSource } from '@ct/persistence';
+import { bucketOf, facilityWindows, type Bucket } from '../../apps/api/src/ops/breach-risk/time-buckets';
+import { localDayEnd } from '../../apps/api/src/ops/facility-days';
+import { authHeaders } from '../support/auth';
+import { startApi, type RunningApi } from '../support/api';
+import { testEnv } from '../support/test-env';
+
+const HOUR = 3_600_000;
+const ZONE = 'America/New_York'; // the run's facility has no calendar: FACILITY_TIME_ZONE
+
+interface Item {
+  taskId: string;
+  transitionId: string;
+  facility: string;
+  stepKey: string;
+  dueAt: string;
+  breachedAt: string | null;
+  timeLeftSeconds: number;
+  escalated: boolean;
+  assignee: string | null;
+}
+type Board = { generatedAt: string; buckets: Record<Bucket, { count: number; items: Item[] }> };
+
+/** The ops API over rows seeded straight into the read models, under a facility of this run's own. */
+describe('ops API (real PostgreSQL, api in process)', () => {
+  let api: RunningApi;
+  let db: DataSource;
+  let facility: string;
+  let sender: string;
+  const now = new Date();
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const id = (name: string) => `transition:${facility}:${name}`;
+
+  const get = async (path: string, role: Role | null = Role.Ops) =>
+    fetch(`${api.url}/api/v1/ops/${path}`, { headers: role ? await authHeaders(role, 'ops-7') : {} });
+  const json = async <T>(path: string): Promise<T> => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  };
+
+  const transition = (name: string, status: string, updatedAt: string, dischargedAt: Date | null = null) =>
+    db.query(
+      `INSERT INTO transitions (id, facility, patient_key, pathway, status, discharged_at, created_at, updated_at)
+       VALUES ($1, $2, $3, 'tcm-discharge-home', $4, $5, $6, $6)`,
+      [id(name), facility, `${facility}|MRN-${name}`, status, dischargedAt, updatedAt],
+    );
+  const task = (name: string, step: string, fields: Record<string, unknown>) =>
+    db.query(
+      `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, status, priority,
+         assignee, episode, breached_at)
+       VALUES ($1, $2, 'care-coordinator', 'Call the patient', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        id(name),
+        step,
+        facility,
+        `${facility}|MRN-${name}`,
+        fields.dueAt,
+        fields.status ?? 'open',
+        fields.priority ?? 'routine',
+        fields.assignee ?? null,
+        fields.episode ?? 'ep-1',
+        fields.breachedAt ?? null,
+      ],
+    );
+  const entry = (
+    name: string,
+    kind: string,
+    occurredAt: Date,
+    step: string | null = null,
+    episode = 'ep-1',
+  ) =>
+    db.query(
+      `INSERT INTO transition_timeline (transition_id, kind, step_key, occurred_at, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [id(name), kind, step, occurredAt, `${id(name)}|${episode}|${kind}|${step ?? ''}|${randomUUID()}`],
+    );
+  const deadLetter = (stage: string, key: string) =>
+    db.query(
+      `INSERT INTO dead_letters (stage, code, reason, topic, source_ref, key)
+       VALUES ($1, 'BAD_DATA', 'test', 'temporal', $2, $3) RETURNING id`,
+      [stage, `ops-test/${randomUUID()}`, key],
+    );
+  const message = (status: string, receivedAt: Date) =>
+    db.query(
+      `INSERT INTO inbound_messages (sender, control_id, transport, raw, status, received_at)
+       VALUES ($1, $2, 'http', 'MSH|...', $3, $4)`,
+      [sender, randomUUID(), status, receivedAt],
+    );
+
+  // what today's window holds depends on the hour in New York: seed into it only when it is open
+  const dayEnd = localDayEnd(now, ZONE);
+  const todayOpen = dayEnd.getTime() - now.getTime() > 4 * HOUR + 20 * 60_000;
+  const dueToday = new Date((now.getTime() + 4 * HOUR + dayEnd.getTime()) / 2);
+  const t2Due = new Date(now.getTime() + 2 * HOUR);
+  const t3Due = todayOpen ? dueToday : new Date(now.getTime() + 30 * HOUR);
+  const today = (due: Date) => (due < dayEnd ? 1 : 0);
+
+  beforeAll(async () => {
+    api = await startApi();
+    facility = `OPS${api.runId}`.toUpperCase();
+    sender = `OPSAPP|${facility}`;
+    db = createDataSource(testEnv.databaseUrl, 'ops-api-test');
+    await db.initialize();
+
+    const base = ago(10 * 60_000)
+      .toISOString()
+      .replace('Z', '');
+    const at = (us: number) => `${base.slice(0, 19)}.${String(100_000 + us).padStart(6, '0')}Z`;
+    // T1..T7 by updated_at, newest first T7; T3 and T4 share their updated_at (the id breaks the tie)
+    await transition('T1', 'active', at(1), ago(50 * HOUR));
+    await transition('T2', 'active', at(2), ago(30 * HOUR));
+    await transition('T3', 'active', at(3), ago(20 * HOUR));
+    await transition('T4', 'active', at(3), ago(10 * HOUR));
+    await transition('T5', 'active', at(5));
+    await transition('T6', 'failed', at(6));
+    await transition('T7', 'completed', at(7), ago(5 * HOUR));
+    await entry('T1', 'transition.active', ago(30 * HOUR)); // stuck past 24 h
+    await entry('T2', 'transition.active', ago(1 * HOUR));
+    await db.query(`UPDATE transitions SET created_at = $2 WHERE id = $1`, [id('T1'), ago(40 * HOUR)]);
+
+    await task('T1', 'tcm-contact', { dueAt: ago(HOUR) }); // breached by time
+    await task('T2', 'tcm-contact', { dueAt: t2Due, priority: 'high' });
+    await task('T3', 'tcm-visit', {
+      dueAt: t3Due,
+      status: 'claimed',
+      assignee: 'coord-7',
+    });
+    await task('T4', 'tcm-visit', { dueAt: new Date(now.getTime() + 72 * HOUR) });
+    await entry('T4', 'escalation.notify', ago(HOUR), 'tcm-visit'); // this episode: escalated
+    await task('T5', 'tcm-visit', { dueAt: new Date(now.getTime() + 96 * HOUR), breachedAt: ago(HOUR) });
+    await entry('T5', 'escalation.reassign', ago(HOUR), 'tcm-visit', 'ep-0'); // an earlier episode: not
+    await task('T7', 'tcm-visit', { dueAt: ago(HOUR), status: 'completed' }); // done: not counted
+
+    await deadLetter('worker', id('T6'));
+    await deadLetter('outbox', careEventKey(id('T6')));
+
+    await message('published', ago(10 * 60_000));
+    await message('rejected', ago(20 * 60_000));
+    await message('failed', ago(30 * 60_000));
+    await message('rejected', ago(2 * HOUR));
+  });
+  afterAll(async () => {
+    if (db?.isInitialized) {
+      const like = `transition:${facility}:%`;
+      await db.query(`DELETE FROM tasks WHERE facility = $1`, [facility]);
+      await db.query(`DELETE FROM transition_timeline WHERE transition_id LIKE $1`, [like]);
+      await db.query(`DELETE FROM transitions WHERE facility = $1`, [facility]);
+      await db.query(`DELETE FROM dead_letters WHERE key = ANY($1)`, [[id('T6'), careEventKey(id('T6'))]]);
+      await db.query(`DELETE FROM inbound_messages WHERE sender = $1`, [sender]);
+      await db.destroy();
+    }
+    await api?.stop();
+  });
+
+  it('admits ops only: 401 without a token, 403 for a coordinator', async () => {
+    for (const path of ['summary', 'breach-risk', 'stuck-transitions', 'feeds', 'pipeline', 'transitions']) {
+      expect([path, (await get(path, null)).status]).toEqual([path, 401]);
+      expect([path, (await get(path, Role.Coordinator)).status]).toEqual([path, 403]);
+    }
+  });
+
+  it('counts steps not yet done by facility × pathway × step', async () => {
+    const summary = await json<{ items: unknown[]; totals: unknown }>(`summary?facility=${facility}`);
+    const row = { facility, pathway: 'tcm-discharge-home' };
+    expect(summary.items).toEqual([
+      {
+        ...row,
+        stepKey: 'tcm-contact',
+        open: 2,
+        claimed: 0,
+        dueToday: today(t2Due),
+        breached: 1,
+        escalated: 1,
+      },
+      {
+        ...row,
+        stepKey: 'tcm-visit',
+        open: 2,
+        claimed: 1,
+        dueToday: today(t3Due),
+        breached: 1,
+        escalated: 1,
+      },
+    ]);
+    expect(summary.totals).toEqual({
+      open: 4,
+      claimed: 1,
+      dueToday: today(t2Due) + today(t3Due),
+      breached: 2,
+      escalated: 2,
+    });
+    const none = await json<{ items: unknown[] }>(`summary?facility=${facility}&pathway=home-health`);
+    expect(none.items).toEqual([]);
+  });
+
+  it('buckets open steps by time left across the facility’s local day', async () => {
+    const board = await json<Board>(`breach-risk?facility=${facility}`);
+    const ids = (bucket: Bucket) => board.buckets[bucket].items.map((item) => item.transitionId);
+    expect(ids('breached')).toEqual([id('T1'), id('T5')]);
+    expect(ids('dueWithin4h')).toEqual([id('T2')]);
+    expect(ids('dueToday')).toEqual(todayOpen ? [id('T3')] : []);
+    expect(ids('later')).toEqual(todayOpen ? [id('T4')] : [id('T3'), id('T4')]);
+    expect(board.buckets.breached.count).toBe(2);
+
+    const t2 = board.buckets.dueWithin4h.items[0];
+    expect(t2).toMatchObject({ stepKey: 'tcm-contact', escalated: true, assignee: null });
+    expect(t2.timeLeftSeconds).toBeGreaterThan(2 * 3600 - 120);
+    expect(t2.timeLeftSeconds).toBeLessThanOrEqual(2 * 3600);
+    expect(Object.keys(t2).sort()).not.toContain('patientKey');
+    // the database's buckets are the ones time-buckets.ts defines
+    const windows = facilityWindows(new Date(board.generatedAt), facility, ZONE);
+    for (const [bucket, { items }] of Object.entries(board.buckets)) {
+      for (const item of items) {
+        expect(
+          bucketOf(new Date(item.dueAt), item.breachedAt ? new Date(item.breachedAt) : null, windows),
+        ).toBe(bucket);
+      }
+    }
+  });
+
+  it('filters the board and cuts each bucket to the limit, keeping the count', async () => {
+    const visits = await json<Board>(
+      `breach-risk?facility=${facility}&stepKey=tcm-visit&role=care-coordinator`,
+    );
+    expect(visits.buckets.breached.items.map((item) => item.transitionId)).toEqual([id('T5')]);
+    expect(visits.buckets.dueWithin4h.count).toBe(0);
+    const cut = await json<Board>(`breach-risk?facility=${facility}&limit=1`);
+    expect(cut.buckets.breached).toMatchObject({ count: 2, items: [{ transitionId: id('T1') }] });
+    const nobody = await json<Board>(`breach-risk?facility=${facility}&role=pharmacist`);
+    expect(Object.values(nobody.buckets).map((bucket) => bucket.count)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('lists stuck and failed transitions with their open dead letters', async () => {
+    type Stuck = { transitionId: string; openDeadLetters: { stage: string }[]; hoursSinceProgress: number };
+    type Lists = { stuck: { count: number; items: Stuck[] }; failed: { count: number; items: Stuck[] } };
+    const day = await json<Lists>(`stuck-transitions?facility=${facility}`);
+    expect(day.stuck.items.map((item) => item.transitionId)).toEqual([id('T1')]);
+    expect(day.stuck.items[0].hoursSinceProgress).toBeGreaterThanOrEqual(29.9);
+    expect(day.failed.items.map((item) => item.transitionId)).toEqual([id('T6')]);
+    expect(day.failed.items[0].openDeadLetters.map((letter) => letter.stage).sort()).toEqual([
+      'outbox',
+      'worker',
+    ]);
+    const twoDays = await json<Lists>(`stuck-transitions?facility=${facility}&hours=48`);
+    expect(twoDays.stuck.count).toBe(0);
+    const recent = await json<Lists>(`stuck-transitions?facility=${facility}&hours=1`);
+    // longest stuck first: T1's last entry is 30 h old, T2's, T4's and T5's 1 h; T3 has none, 10 min old
+    expect(recent.stuck.items.map((item) => item.transitionId)).toEqual(['T1', 'T2', 'T4', 'T5'].map(id));
+  });
+
+  it('tells each sender’s feed health from the inbound archive', async () => {
+    const { items } = await json<{ items: unknown[] }>(`feeds?sender=${encodeURIComponent(sender)}`);
+    expect(items).toEqual([
+      {
+        sender,
+        lastMessageAt: ago(10 * 60_000).toISOString(),
+        secondsSinceLastMessage: expect.any(Number),
+        messagesLastHour: 3,
+        refusalsLastHour: 2,
+        quarantined: 3,
+      },
+    ]);
+    const all = await json<{ items: { sender: string }[] }>('feeds');
+    expect(all.items.map((item) => item.sender)).toContain(sender);
+  });
+
+  it('shows the outbox backlog and the dead letters open by stage', async () => {
+    type Pipeline = { outbox: Record<string, unknown>; deadLetters: { stage: string; open: number }[] };
+    const pipeline = await json<Pipeline>('pipeline');
+    expect(pipeline.outbox).toEqual({
+      unsent: expect.any(Number),
+      oldestUnsentAt: pipeline.outbox.unsent ? expect.any(String) : null,
+      oldestUnsentAgeSeconds: pipeline.outbox.unsent ? expect.any(Number) : null,
+      deadLettered: expect.any(Number),
+    });
+    expect(pipeline.deadLetters.map((stage) => stage.stage)).toEqual(['orchestrator', 'outbox', 'worker']);
+    expect(pipeline.deadLetters.find((stage) => stage.stage === 'worker')!.open).toBeGreaterThanOrEqual(1);
+    expect(pipeline.deadLetters.find((stage) => stage.stage === 'outbox')!.open).toBeGreaterThanOrEqual(1);
+  });
+
+  it('pages transitions newest first with no duplicates and no gaps, even as new ones arrive', async () => {
+    type Page = { items: { id: string }[]; nextCursor: string | null };
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Page = await json<Page>(
+        `transitions?facility=${facility}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      // a transition that arrives while paging goes to the front: the pages after are unchanged
+      if ((pages += 1) === 1) await transition(`NEW${pages}`, 'active', new Date().toISOString());
+    } while (cursor);
+    expect(seen).toEqual(['T7', 'T6', 'T5', 'T4', 'T3', 'T2', 'T1'].map(id));
+    expect(pages).toBe(4);
+
+    const failed = await json<Page>(`transitions?facility=${facility}&status=failed`);
+    expect(failed).toEqual({
+      items: [expect.objectContaining({ id: id('T6'), status: 'failed' })],
+      nextCursor: null,
+    });
+    const from = ago(35 * HOUR).toISOString();
+    const to = ago(6 * HOUR).toISOString();
+    const discharged = await json<Page>(
+      `transitions?facility=${facility}&dischargedFrom=${from}&dischargedTo=${to}`,
+    );
+    expect(discharged.items.map((item) => item.id)).toEqual([id('T4'), id('T3'), id('T2')]);
+  });
+
+  it('answers 400 naming the field for every bad query parameter', async () => {
+    const first = await json<{ nextCursor: string }>(`transitions?facility=${facility}&limit=1`);
+    const cases: [string, string][] = [
+      ['transitions?limit=201', 'limit'],
+      ['transitions?limit=0', 'limit'],
+      ['transitions?cursor=not-a-cursor', 'cursor'],
+      [`transitions?cursor=${Buffer.from('["x","y","z"]').toString('base64url')}`, 'cursor'],
+      [`transitions?facility=${facility}&status=active&cursor=${first.nextCursor}`, 'cursor'],
+      ['transitions?status=lost', 'status'],
+      ['transitions?dischargedFrom=yesterday', 'dischargedFrom'],
+      ['transitions?dischargedFrom=2026-11-02T00:00:00Z&dischargedTo=2026-11-01T00:00:00Z', 'dischargedTo'],
+      ['stuck-transitions?hours=0', 'hours'],
+      ['stuck-transitions?hours=abc', 'hours'],
+      ['breach-risk?limit=500', 'limit'],
+      ['breach-risk?facility=', 'facility'],
+      ['summary?colour=blue', ''],
+      ['pipeline?stage=outbox', ''],
+    ];
+    for (const [path, field] of cases) {
+      const response = await get(path);
+      const problem = (await response.json()) as { status: number; errors?: { path: string }[] };
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([
+        path,
+        400,
+        expect.stringContaining('application/problem+json'),
+      ]);
+      expect([path, problem.errors?.map((error) => error.path)]).toEqual([path, [field]]);
+    }
+  });
+});
