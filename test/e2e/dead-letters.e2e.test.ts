@@ -7,7 +7,12 @@ import { ADT_EVENTS_TOPIC, adtEventKey, type AdtEventV1 } from '@ct/contracts';
 import { adtMessage } from '@ct/hl7/testing';
 import { createDataSource } from '@ct/persistence';
 import { transitionWorkflowId } from '@ct/temporal';
-import { adtEventSignal } from '@ct/workflows/care-transition.messages';
+import {
+  adtEventSignal,
+  CARE_TRANSITION_WORKFLOW,
+  type CareTransitionWorkflow,
+  type TransitionEvent,
+} from '@ct/workflows/care-transition.messages';
 import { authHeaders } from '../support/auth';
 import { postHl7 } from '../support/gateway';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
@@ -214,27 +219,36 @@ describe('dead letters and finished transitions (real servers)', () => {
     const workflowId = transitionWorkflowId(facility, 'V6');
     const now = DateTime.now().toISO();
     // past the gateway's checks only by going around it: a patient key PostgreSQL cannot store
-    await system.temporal.workflow.signalWithStart('careTransitionWorkflow', {
-      workflowId,
-      taskQueue: system.env.TEMPORAL_TASK_QUEUE,
-      args: [
-        { transitionId: workflowId, facility, visitNumber: 'V6', timeZone: 'America/New_York', holidays: [] },
-      ],
-      signal: adtEventSignal,
-      signalArgs: [
-        {
-          eventId: `evt-dl-nul-${system.runId}`,
-          type: 'patient.discharged',
-          occurredAt: now,
-          dischargeAt: now,
-          patientKey: `${facility}|BAD\u0000MRN`,
-          visitNumber: 'V6',
-          patientClass: 'I',
-          dischargeDisposition: '01',
-          diagnoses: [],
-        },
-      ],
-    });
+    await system.temporal.workflow.signalWithStart<CareTransitionWorkflow, [TransitionEvent]>(
+      CARE_TRANSITION_WORKFLOW,
+      {
+        workflowId,
+        taskQueue: system.env.TEMPORAL_TASK_QUEUE,
+        args: [
+          {
+            transitionId: workflowId,
+            facility,
+            visitNumber: 'V6',
+            timeZone: 'America/New_York',
+            holidays: [],
+          },
+        ],
+        signal: adtEventSignal,
+        signalArgs: [
+          {
+            eventId: `evt-dl-nul-${system.runId}`,
+            type: 'patient.discharged',
+            occurredAt: now,
+            dischargeAt: now,
+            patientKey: `${facility}|BAD\u0000MRN`,
+            visitNumber: 'V6',
+            patientClass: 'I',
+            dischargeDisposition: '01',
+            diagnoses: [],
+          },
+        ],
+      },
+    );
     expect(await system.temporal.workflow.getHandle(workflowId).result()).toMatchObject({
       status: 'failed',
       reason: expect.stringContaining('(22021)'),
