@@ -1,15 +1,11 @@
+import type { RecordedTransitionStatus } from '@ct/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type TransitionStatus =
-  | 'active'
-  | 'paused'
-  | 'completed'
-  | 'expired'
-  | 'cancelled'
-  | 'superseded'
-  | 'no-outreach'
-  /** bad data stopped it: a dead letter (stage worker) says why; the next discharge starts it again */
-  | 'failed';
+/**
+ * The statuses the workflow records (`transition.<status>` care events); `failed`: bad data
+ * stopped it, a dead letter (stage worker) says why, and the next discharge starts it again.
+ */
+export type TransitionStatus = RecordedTransitionStatus;
 
 /** Read model of one care transition; the Temporal workflow is the source of truth. */
 @Entity({ name: 'transitions' })
