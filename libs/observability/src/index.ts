@@ -10,3 +10,4 @@ export * from './http/problem-details.filter';
 export * from './http/zod-validation.pipe';
 export * from './bootstrap';
 export * from './app-foundation';
+export * from './metrics';
