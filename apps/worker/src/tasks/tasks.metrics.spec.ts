@@ -75,7 +75,7 @@ describe('TasksMetrics', () => {
       { labels: { activity: 'changeTask', kind: 'error' }, value: 1 },
     ]);
     const counts = (await ok.values('ct_worker_activity_duration_seconds')).filter((v) =>
-      v.metricName?.endsWith('_count'),
+      (v as { metricName?: string }).metricName?.endsWith('_count'),
     );
     expect(counts).toEqual([
       expect.objectContaining({ labels: { activity: 'changeTask', outcome: 'ok' }, value: 1 }),
