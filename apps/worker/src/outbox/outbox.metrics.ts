@@ -23,7 +23,7 @@ export class OutboxMetrics {
     const cache = new ScrapeCache<Backlog>({
       name: 'outbox_backlog',
       ttlMs: TTL_MS,
-      load: async () => ((await db.query(BACKLOG_SQL)) as Backlog[])[0],
+      load: async () => (await db.query<Backlog[]>(BACKLOG_SQL))[0],
       failures: registry.collectFailures,
     });
     const gauge = (name: string, help: string, read: (row: Backlog) => number) =>
