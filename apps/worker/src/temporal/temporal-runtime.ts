@@ -45,14 +45,11 @@ export function installTemporalRuntime(logger: Logger, options: TemporalRuntimeO
     telemetryOptions: {
       // core's own lines (e.g. a failed workflow task, with its error text) through pino, not raw to stderr
       logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
-      // tags are namespace, task queue, workflow and activity type: no patient data
+      // tags are namespace, task queue, workflow and activity type: no patient data. Durations in
+      // seconds, named so (…_latency_seconds); counters keep core's names (some end in _total already)
       ...(metricsAddress && {
         metrics: {
-          prometheus: {
-            bindAddress: metricsAddress,
-            countersTotalSuffix: true,
-            useSecondsForDurations: true,
-          },
+          prometheus: { bindAddress: metricsAddress, unitSuffix: true, useSecondsForDurations: true },
         },
       }),
     },
