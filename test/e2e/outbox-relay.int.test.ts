@@ -3,10 +3,12 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { CARE_EVENTS_TOPIC, careEventV1Schema } from '@ct/contracts';
 import { KafkaPublisher } from '@ct/kafka';
+import { MetricsRegistry } from '@ct/observability';
 import { createDataSource } from '@ct/persistence';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { TasksActivities } from '../../apps/worker/src/tasks/tasks.activities';
 import type { TimelineEntry } from '@ct/workflows/care-transition.activities';
+import { TasksMetrics } from '../../apps/worker/src/tasks/tasks.metrics';
 import { eventually } from '../support/processes';
 import { TopicProbe } from '../support/kafka-probe';
 import { testEnv, testTopic } from '../support/test-env';
@@ -58,7 +60,7 @@ describe('timeline outbox → care.events.v1 (real servers)', () => {
 
   it('writes timeline and outbox together, once per dedupe key, and a record written while Kafka is down is published later', async () => {
     const transitionId = `transition:OUTBOX:${randomUUID()}`;
-    const activities = new TasksActivities(db);
+    const activities = new TasksActivities(db, new TasksMetrics(new MetricsRegistry()));
     await activities.recordTimeline({ ...ref(transitionId), entries: [entry(transitionId, 1)] });
     await activities.recordTimeline({ ...ref(transitionId), entries: [entry(transitionId, 1)] }); // retried
     const [{ count }] = await db.query(
@@ -91,7 +93,7 @@ describe('timeline outbox → care.events.v1 (real servers)', () => {
 
   it('publishes each record once with two relays running at the same time (SKIP LOCKED)', async () => {
     const transitionId = `transition:OUTBOX:${randomUUID()}`;
-    const activities = new TasksActivities(db);
+    const activities = new TasksActivities(db, new TasksMetrics(new MetricsRegistry()));
     const entries = Array.from({ length: 40 }, (_, n) => entry(transitionId, n));
     await activities.recordTimeline({ ...ref(transitionId), entries });
     const relays = [
@@ -133,7 +135,7 @@ describe('timeline outbox → care.events.v1 (real servers)', () => {
       `INSERT INTO outbox (topic, key, value) VALUES ('no.such.topic.v1', $1, '{}') RETURNING id`,
       [transitionId],
     );
-    const activities = new TasksActivities(db);
+    const activities = new TasksActivities(db, new TasksMetrics(new MetricsRegistry()));
     await activities.recordTimeline({ ...ref(transitionId), entries: [entry(transitionId, 7)] });
 
     const relay = new OutboxRelay(db, publisher(testEnv.kafkaBrokers));

@@ -9,6 +9,7 @@ import { Hl7HttpController } from './http/hl7.http.controller';
 import { InboundArchive } from './ingest/inbound-archive';
 import { HandOffService } from './ingest/hand-off.service';
 import { IngestMessageHandler } from './ingest/ingest-message.handler';
+import { IngestMetrics } from './ingest/ingest.metrics';
 import { RejectMessageService } from './ingest/reject-message.service';
 import { MllpListenerService } from './mllp/mllp-listener.service';
 import { ListQuarantineHandler } from './quarantine/list-quarantine.handler';
@@ -21,6 +22,7 @@ import { ReplayMessageHandler } from './quarantine/replay-message.handler';
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     InboundArchive,
+    IngestMetrics,
     IngestMessageHandler,
     ProcessMessageHandler,
     HandOffService,

@@ -17,6 +17,7 @@ import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
 import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
+import { OpenStepsMetrics } from './tasks/open-steps.metrics';
 import { TasksHttpController } from './tasks/tasks.http.controller';
 import { GetTransitionHandler } from './transitions/get-transition/get-transition.handler';
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
@@ -39,6 +40,7 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     GetFeedHealthHandler,
     GetPipelineHandler,
     ListTransitionsHandler,
+    OpenStepsMetrics,
   ],
 })
 export class ApiModule {}

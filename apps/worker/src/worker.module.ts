@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { workerEnvSchema } from '@ct/config';
 import { appFoundation } from '@ct/observability';
+import { OutboxMetrics } from './outbox/outbox.metrics';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { TasksActivities } from './tasks/tasks.activities';
+import { TasksMetrics } from './tasks/tasks.metrics';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
   imports: appFoundation(workerEnvSchema, ['postgres', 'kafka', 'temporal']),
-  providers: [TasksActivities, TemporalWorkerService, OutboxRelayService],
+  providers: [TasksMetrics, TasksActivities, TemporalWorkerService, OutboxRelayService, OutboxMetrics],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { authEnvFields, checkAuthEnv } from './auth-env';
 
@@ -123,7 +124,20 @@ export const orchestratorEnvSchema = baseEnvSchema.extend({
    */
   ORCHESTRATOR_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(10_000),
 });
-export const workerEnvSchema = baseEnvSchema.extend({ PORT: port.default(3003) });
+/** `IP:port` (IPv6 in brackets): what the Temporal SDK's Rust core can bind; it resolves no host name. */
+const socketAddress = z.string().refine((value) => {
+  const at = value.lastIndexOf(':');
+  const host = value.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+  const portText = value.slice(at + 1);
+  const ipv6 = value.startsWith('[');
+  return at > 0 && /^\d{1,5}$/.test(portText) && Number(portText) <= 65535 && isIP(host) === (ipv6 ? 6 : 4);
+}, 'an IP address and port, such as 127.0.0.1:9464 or [::1]:9464 (not a host name)');
+
+export const workerEnvSchema = baseEnvSchema.extend({
+  PORT: port.default(3003),
+  /** Where the Temporal SDK serves its own Prometheus metrics (workers, pollers, task latencies); unset: off. */
+  TEMPORAL_METRICS_ADDRESS: socketAddress.optional(),
+});
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
 export type KafkaEnv = z.infer<z.ZodObject<typeof kafkaEnvFields>>;

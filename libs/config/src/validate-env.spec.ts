@@ -1,4 +1,4 @@
-import { apiEnvSchema, gatewayEnvSchema } from './env.schema';
+import { apiEnvSchema, gatewayEnvSchema, workerEnvSchema } from './env.schema';
 import { ConfigError, validateEnv } from './validate-env';
 
 describe('validateEnv', () => {
@@ -36,6 +36,19 @@ describe('validateEnv', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('MLLP_PORT');
     expect(message).not.toContain('hunter2');
+  });
+
+  it("takes the Temporal SDK's metrics address as IP:port, off when unset", () => {
+    const db = { DATABASE_URL: good.DATABASE_URL };
+    expect(validateEnv(workerEnvSchema, db).TEMPORAL_METRICS_ADDRESS).toBeUndefined();
+    for (const address of ['127.0.0.1:9464', '0.0.0.0:9464', '[::1]:9464'])
+      expect(
+        validateEnv(workerEnvSchema, { ...db, TEMPORAL_METRICS_ADDRESS: address }).TEMPORAL_METRICS_ADDRESS,
+      ).toBe(address);
+    for (const bad of ['localhost:9464', '127.0.0.1', '127.0.0.1:70000', '::1:9464', ':9464', ''])
+      expect(() => validateEnv(workerEnvSchema, { ...db, TEMPORAL_METRICS_ADDRESS: bad })).toThrow(
+        /TEMPORAL_METRICS_ADDRESS: an IP address and port/,
+      );
   });
 
   it('takes a topic prefix of plain characters only', () => {

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 /**
  * Commits the topic's current end offsets for a new group, so it reads only what comes next.
@@ -19,18 +19,41 @@ export async function startGroupAtEnd(kafka: Kafka, groupId: string, topic: stri
   }
 }
 
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  /** Records after the group's committed offset (a partition it never committed: all it holds). */
+  lag: number;
+}
+
+/** Lag of the group on each partition of these topics, with an admin client the caller connected. */
+export async function partitionLag(
+  admin: Admin,
+  groupId: string,
+  topics: readonly string[],
+): Promise<PartitionLag[]> {
+  const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+  const lags = await Promise.all(
+    topics.map(async (topic) => {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+      const at = new Map(done.map((p) => [p.partition, Number(p.offset)]));
+      return ends.map(({ partition, high, low }) => {
+        const offset = at.get(partition) ?? -1;
+        return { topic, partition, lag: Number(high) - (offset < 0 ? Number(low) : offset) };
+      });
+    }),
+  );
+  return lags.flat();
+}
+
 /** Records of the topic the group has not committed yet, over all partitions (a new group: all). */
 export async function groupLag(kafka: Kafka, groupId: string, topic: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const at = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
-    return ends.reduce((lag, p) => {
-      const done = at.get(p.partition) ?? -1;
-      return lag + Number(p.high) - (done < 0 ? Number(p.low) : done);
-    }, 0);
+    const lags = await partitionLag(admin, groupId, [topic]);
+    return lags.reduce((sum, p) => sum + p.lag, 0);
   } finally {
     await admin.disconnect();
   }

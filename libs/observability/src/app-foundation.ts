@@ -7,9 +7,10 @@ import { TemporalClientModule } from '@ct/temporal';
 import { HealthModule } from './health/health.module';
 import type { Server } from './health/servers';
 import { AppLoggerModule } from './logger.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /**
- * What every app stands on: config validated at boot, JSON logs, CQRS and health, plus a client
+ * What every app stands on: config validated at boot, JSON logs, CQRS, health and `/metrics`, plus a client
  * for each server it names, and only those: an app is ready when *its* servers answer (the
  * gateway keeps ACKing while Temporal is down).
  */
@@ -21,5 +22,6 @@ export function appFoundation(envSchema: z.ZodType<Record<string, unknown>>, use
     CqrsModule.forRoot(),
     ...uses.map((server) => clients[server]),
     HealthModule.forServers(uses),
+    MetricsModule,
   ];
 }

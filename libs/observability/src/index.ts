@@ -12,3 +12,4 @@ export * from './bootstrap';
 export * from './app-foundation';
 export * from './http/problem-details.schema';
 export * from './http/openapi';
+export * from './metrics';

@@ -1,4 +1,6 @@
+import { MetricsRegistry } from '@ct/observability';
 import type { HandOffService } from '../ingest/hand-off.service';
+import { IngestMetrics } from '../ingest/ingest.metrics';
 import type { RejectMessageService } from '../ingest/reject-message.service';
 import { ProcessMessageCommand } from './process-message.command';
 import { ProcessMessageHandler } from './process-message.handler';
@@ -11,6 +13,7 @@ describe('ProcessMessageHandler', () => {
     handOff as unknown as HandOffService,
     rejections as unknown as RejectMessageService,
     { FHIR_IDENTIFIER_AUTHORITIES: new Map() },
+    new IngestMetrics(new MetricsRegistry()),
   );
   const run = (body: unknown) => handler.execute(new ProcessMessageCommand(JSON.stringify(body)));
 

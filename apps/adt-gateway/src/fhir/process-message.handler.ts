@@ -4,6 +4,7 @@ import { APP_ENV, type GatewayEnv } from '@ct/config';
 import { contentHash } from '../ingest/content-hash';
 import { contractIssue } from '../ingest/contract-check';
 import { HandOffService } from '../ingest/hand-off.service';
+import { IngestMetrics } from '../ingest/ingest.metrics';
 import { RejectMessageService } from '../ingest/reject-message.service';
 import { bundleToEvent } from './bundle-to-event';
 import { originOf, peekOrigin, type FhirOrigin } from './message-origin';
@@ -31,14 +32,28 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
     private readonly handOff: HandOffService,
     private readonly rejections: RejectMessageService,
     @Inject(APP_ENV) private readonly env: Pick<GatewayEnv, 'FHIR_IDENTIFIER_AUTHORITIES'>,
+    private readonly metrics: IngestMetrics,
   ) {}
 
-  async execute({ raw, authenticatedAs }: ProcessMessageCommand): Promise<ProcessMessageResult> {
+  async execute(command: ProcessMessageCommand): Promise<ProcessMessageResult> {
+    const answered = this.metrics.start('fhir');
+    const seen: { trigger?: string } = {};
+    const result = await this.process(command, seen);
+    // FHIR has no ACK: the HTTP status of the answer stands in its place
+    answered({ trigger: seen.trigger ?? 'none', ack_code: String(result.status), outcome: result.outcome });
+    return result;
+  }
+
+  private async process(
+    { raw, authenticatedAs }: ProcessMessageCommand,
+    seen: { trigger?: string },
+  ): Promise<ProcessMessageResult> {
     let origin: FhirOrigin | undefined;
     try {
       const message = readNotification(raw);
       origin = originOf(message);
       const normalized = bundleToEvent(message, this.env.FHIR_IDENTIFIER_AUTHORITIES);
+      seen.trigger = normalized.value.trigger; // A01…A62, checked by the contract
       const issue = contractIssue(normalized.value);
       // a value later stages cannot take (too long, control characters) is refused before the answer
       if (issue) throw FhirInputError.of('invalid', `${issue.path.join('.')}: ${issue.message}`);

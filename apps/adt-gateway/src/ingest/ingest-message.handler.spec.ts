@@ -1,25 +1,29 @@
 import type { GatewayEnv } from '@ct/config';
 import { parseHl7 } from '@ct/hl7';
 import { adtMessage } from '@ct/hl7/testing';
+import { MetricsRegistry } from '@ct/observability';
 import type { HandOffService } from './hand-off.service';
 import { IngestMessageCommand } from './ingest-message.command';
 import { IngestMessageHandler } from './ingest-message.handler';
+import { IngestMetrics } from './ingest.metrics';
 import type { RejectMessageService } from './reject-message.service';
 
 function setUp() {
   const handOff = { handOff: jest.fn().mockResolvedValue({ outcome: 'accepted', inboundMessageId: 'in-1' }) };
   const rejections = { reject: jest.fn().mockResolvedValue('q-1') };
   const env = { FACILITY_TIME_ZONE: 'America/New_York' } as GatewayEnv;
+  const registry = new MetricsRegistry();
   const handler = new IngestMessageHandler(
     handOff as unknown as HandOffService,
     rejections as unknown as RejectMessageService,
     env,
+    new IngestMetrics(registry),
   );
   const ingest = async (raw: string) => {
     const result = await handler.execute(new IngestMessageCommand(raw, 'mllp'));
     return { result, ack: parseHl7(result.ack) };
   };
-  return { handOff, rejections, ingest };
+  return { handOff, rejections, ingest, registry };
 }
 
 describe('IngestMessageHandler: refuses before the ACK what later stages cannot take', () => {
@@ -76,5 +80,50 @@ describe('IngestMessageHandler: refuses before the ACK what later stages cannot 
     expect(ack.get('MSA-1')).toBe('AE');
     // the NAK as sent (a parsed message's toString() is '[object Object]', which contains nothing)
     expect(result.ack).not.toContain('SECRET');
+  });
+});
+
+describe('IngestMessageHandler: metrics', () => {
+  const counted = async (registry: MetricsRegistry) =>
+    (await registry.getSingleMetric('ct_gateway_messages_total')?.get())?.values ?? [];
+
+  it('counts an accepted discharge by transport, trigger, ACK code and outcome, and times its ACK', async () => {
+    const { ingest, registry } = setUp();
+    await ingest(adtMessage());
+    expect(await counted(registry)).toEqual([
+      { labels: { transport: 'mllp', trigger: 'A03', ack_code: 'AA', outcome: 'accepted' }, value: 1 },
+    ]);
+    const latency = await registry.getSingleMetric('ct_gateway_ack_latency_seconds')?.get();
+    expect(latency?.values).toContainEqual(
+      expect.objectContaining({ metricName: 'ct_gateway_ack_latency_seconds_count', value: 1 }),
+    );
+  });
+
+  it('counts a refused message by the NAK it got', async () => {
+    const { ingest, registry } = setUp();
+    await ingest(adtMessage({ trigger: 'A01', visit: { visitNumber: { id: 'V'.repeat(1_200) } } }));
+    expect(await counted(registry)).toEqual([
+      { labels: { transport: 'mllp', trigger: 'A01', ack_code: 'AE', outcome: 'rejected' }, value: 1 },
+    ]);
+  });
+
+  it("labels a sender's garbage trigger `other`, and no ACK at all `none`", async () => {
+    const { ingest, registry } = setUp();
+    await ingest(adtMessage({ trigger: 'MRN100234' }));
+    await ingest('not HL7 at all');
+    const labels = (await counted(registry)).map((value) => value.labels);
+    expect(labels).toEqual([
+      expect.objectContaining({ trigger: 'other', outcome: 'rejected' }),
+      expect.objectContaining({ trigger: 'none', ack_code: 'AR', outcome: 'rejected' }),
+    ]);
+  });
+
+  it("never puts the message's patient, visit or control id in a label", async () => {
+    const { ingest, registry } = setUp();
+    await ingest(adtMessage());
+    await ingest(adtMessage({ controlId: 'CTRL-42', patient: { identifiers: [{ id: 'BAD\u0000MRN' }] } }));
+    const scrape = await registry.metrics();
+    for (const id of ['MRN100234', 'V7788001', 'MSG00001', 'CTRL-42', 'BAD', 'DOE', 'RIVERSIDE'])
+      expect(scrape).not.toContain(id);
   });
 });

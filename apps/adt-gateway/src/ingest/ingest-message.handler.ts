@@ -19,6 +19,7 @@ import { contractIssue } from './contract-check';
 import { HandOffService } from './hand-off.service';
 import { hl7LocationOf } from './hl7-location';
 import { IngestMessageCommand, type IngestResult } from './ingest-message.command';
+import { ackLabels, IngestMetrics } from './ingest.metrics';
 import { normalize, type NormalizedEvent } from './normalize';
 import { eventIdFor, senderOf, type Transport } from './normalize-common';
 import { RejectMessageService } from './reject-message.service';
@@ -33,13 +34,22 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
     private readonly handOff: HandOffService,
     private readonly rejections: RejectMessageService,
     @Inject(APP_ENV) private readonly env: GatewayEnv,
+    private readonly metrics: IngestMetrics,
   ) {}
 
   /** Each facility's own zone (its business calendar), FACILITY_TIME_ZONE for one not listed. */
   private readonly zoneOf = (facility: string): string =>
     facilityCalendar(facility, this.env.FACILITY_TIME_ZONE).timeZone;
 
-  async execute({ raw, transport, authenticatedAs }: IngestMessageCommand): Promise<IngestResult> {
+  async execute(command: IngestMessageCommand): Promise<IngestResult> {
+    const answered = this.metrics.start(command.transport);
+    const result = await this.ingest(command);
+    // counted by the ACK actually sent: its trigger (MSH-9.2) and code (MSA-1)
+    answered({ ...ackLabels(result.ack), outcome: result.outcome });
+    return result;
+  }
+
+  private async ingest({ raw, transport, authenticatedAs }: IngestMessageCommand): Promise<IngestResult> {
     let header: Hl7Header | undefined;
     let normalized: NormalizedEvent;
     try {

@@ -4,6 +4,7 @@ import { ADT_DLQ_TOPIC, type AdtDlqRecordV1 } from '@ct/contracts';
 import type { Hl7Header } from '@ct/hl7';
 import { KafkaPublisher } from '@ct/kafka';
 import { InboundArchive } from './inbound-archive';
+import { IngestMetrics } from './ingest.metrics';
 import { senderOf, type Transport } from './normalize-common';
 
 /** Who sent a rejected message: its HL7 header, or the key a FHIR message was read under. */
@@ -26,6 +27,7 @@ export class RejectMessageService {
   constructor(
     private readonly archive: InboundArchive,
     private readonly publisher: KafkaPublisher,
+    private readonly metrics: IngestMetrics,
   ) {}
 
   async reject(
@@ -49,6 +51,7 @@ export class RejectMessageService {
       },
       `${code}: ${reason}`,
     );
+    this.metrics.quarantine(transport, code);
     const dlq: AdtDlqRecordV1 = {
       schema: 'adt.dlq.v1',
       stage: 'gateway',

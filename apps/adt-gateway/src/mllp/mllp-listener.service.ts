@@ -10,7 +10,9 @@ import { PinoLogger } from 'nestjs-pino';
 import { APP_ENV, type GatewayEnv } from '@ct/config';
 import { buildAck } from '@ct/hl7';
 import { MllpServer } from '@ct/mllp';
+import { MetricsRegistry } from '@ct/observability';
 import { IngestMessageCommand } from '../ingest/ingest-message.command';
+import { mllpServerMetrics } from './mllp.metrics';
 import { mllpTlsOptions } from './mllp-tls';
 
 /**
@@ -27,6 +29,7 @@ export class MllpListenerService implements OnApplicationBootstrap, BeforeApplic
     @Inject(APP_ENV) private readonly env: GatewayEnv,
     private readonly commands: CommandBus,
     private readonly pino: PinoLogger,
+    private readonly registry: MetricsRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,6 +40,7 @@ export class MllpListenerService implements OnApplicationBootstrap, BeforeApplic
       idleTimeoutMs: this.env.MLLP_IDLE_TIMEOUT_MS,
       tls: mllpTlsOptions(this.env),
       logger: this.pino.logger,
+      metrics: mllpServerMetrics(this.registry),
       handler: (message, ctx) =>
         this.pino.runInContext(
           async () => {

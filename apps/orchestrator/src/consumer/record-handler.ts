@@ -16,6 +16,7 @@ import { DeadLetterStore } from '../dead-letters/dead-letter.store';
 import { HandleAdtEventCommand } from '../transitions/handle-adt-event/handle-adt-event.command';
 import { HandleReferralEventCommand } from '../transitions/handle-referral-event/handle-referral-event.command';
 import { failureKind } from './failure-kind';
+import { RecordMetrics } from './record.metrics';
 import { withBoundedRetries } from './with-bounded-retries';
 
 export type RecordOutcome = 'handled' | 'dead-lettered';
@@ -45,11 +46,21 @@ export class RecordHandler {
     private readonly commands: CommandBus,
     private readonly deadLetters: DeadLetterStore,
     private readonly pino: PinoLogger,
+    private readonly metrics: RecordMetrics,
   ) {}
 
   handle(record: SourceRecord): Promise<RecordOutcome> {
     const correlationId = header(record.message, HEADER_CORRELATION_ID) ?? randomUUID();
-    return this.pino.runInContext(() => this.handleRecord(record), { bindings: { correlationId } });
+    return this.pino.runInContext(() => this.handleCounted(record), { bindings: { correlationId } });
+  }
+
+  private async handleCounted(record: SourceRecord): Promise<RecordOutcome> {
+    try {
+      return await this.handleRecord(record);
+    } catch (error) {
+      this.metrics.handled(record.topic, 'retried'); // an outage: the broker redelivers it
+      throw error;
+    }
   }
 
   private async handleRecord(record: SourceRecord): Promise<RecordOutcome> {
@@ -70,12 +81,14 @@ export class RecordHandler {
       maxAttempts: this.env.ORCHESTRATOR_MAX_ATTEMPTS,
       baseDelayMs: this.env.ORCHESTRATOR_RETRY_BASE_MS,
       kindOf: failureKind,
+      onRetry: () => this.metrics.retried(record.topic),
     });
     if (!outcome.ok) {
       const code = outcome.kind === 'bad-data' ? 'BAD_DATA' : 'RETRIES_EXHAUSTED';
       return this.deadLetter(record, code, outcome.reason, outcome.attempts, event.eventId);
     }
     this.logger.debug({ eventId: event.eventId, type: event.type, outcome: outcome.value }, 'event handled');
+    this.metrics.handled(record.topic, outcome.value);
     return 'handled';
   }
 
@@ -93,6 +106,8 @@ export class RecordHandler {
     eventId?: string,
   ): Promise<RecordOutcome> {
     await this.deadLetters.add({ ...record, code, reason, attempts, eventId });
+    this.metrics.deadLettered(record.topic, code);
+    this.metrics.handled(record.topic, 'dead-lettered');
     return 'dead-lettered';
   }
 }

@@ -10,6 +10,8 @@ export interface RetryOptions {
   maxAttempts: number;
   baseDelayMs: number;
   kindOf: (error: unknown) => FailureKind;
+  /** Called before each repeated try (metrics). */
+  onRetry?: () => void;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function withBoundedRetries<T>(
       if (kind === 'bad-data' || attempt >= options.maxAttempts) {
         return { ok: false, kind, reason: failureReason(error), attempts: attempt };
       }
+      options.onRetry?.();
       await sleep(options.baseDelayMs * 2 ** (attempt - 1));
     }
   }

@@ -9,6 +9,7 @@ import {
   type CareTransitionWorkflow,
 } from '@ct/workflows/care-transition.messages';
 import { OpenTransitionsLookup } from './handle-adt-event/open-transitions.lookup';
+import { TransitionMetrics } from './transition.metrics';
 
 /** started-or-signalled: it runs and has the event; finished: it ended, and the event cannot reopen it. */
 export type StartOutcome = 'started-or-signalled' | 'reopened' | 'finished';
@@ -29,9 +30,22 @@ export class TransitionStarter {
     private readonly temporal: Client,
     private readonly lookup: OpenTransitionsLookup,
     @Inject(APP_ENV) private readonly env: OrchestratorEnv,
+    private readonly metrics: TransitionMetrics,
   ) {}
 
   async signalWithStart<T>(
+    facility: string,
+    visitNumber: string,
+    signal: SignalDefinition<[T]>,
+    arg: T,
+    reopensCancelled = false,
+  ): Promise<{ workflowId: string; outcome: StartOutcome }> {
+    const started = await this.signalOrStart(facility, visitNumber, signal, arg, reopensCancelled);
+    this.metrics.started(signal.name, started.outcome);
+    return started;
+  }
+
+  private async signalOrStart<T>(
     facility: string,
     visitNumber: string,
     signal: SignalDefinition<[T]>,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { recordDeadLetter } from '@ct/persistence';
 import type {
   ChangeTaskInput,
@@ -9,10 +9,12 @@ import type {
   RecordFailureInput,
   RecordTimelineInput,
   RecordTransitionInput,
+  TimelineEntry,
   TransitionActivities,
 } from '@ct/workflows/care-transition.activities';
-import { appendTimeline } from './timeline.writer';
+import { appendTimeline, type TimelineRef } from './timeline.writer';
 import { bindActivities } from './bind-activities';
+import { TasksMetrics } from './tasks.metrics';
 
 /**
  * A finished transition's row never moves back. Cancelled is not final: a discharge after the
@@ -20,16 +22,36 @@ import { bindActivities } from './bind-activities';
  */
 const FINISHED_SQL = `('completed', 'expired', 'superseded', 'no-outreach')`;
 
+/** appendTimeline within the transaction at hand; returns the dedupe keys that were new. */
+type Append = (ref: TimelineRef, entries: readonly TimelineEntry[]) => Promise<Set<string>>;
+
 /**
  * Activities run at least once: each one is a single transaction whose timeline entries are keyed
  * by transition, step and rung, so a retry after a crash changes nothing the first attempt did.
  */
 @Injectable()
 export class TasksActivities implements TransitionActivities {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly metrics: TasksMetrics,
+  ) {}
+
+  /** One transaction; the timeline entries it wrote anew are counted once it has committed. */
+  private async write<T>(work: (db: EntityManager, append: Append) => Promise<T>): Promise<T> {
+    const written: Array<[TimelineRef, TimelineEntry[]]> = [];
+    const result = await this.db.transaction((db) =>
+      work(db, async (ref, entries) => {
+        const fresh = await appendTimeline(db, ref, entries);
+        written.push([ref, entries.filter((entry) => fresh.has(entry.dedupeKey))]);
+        return fresh;
+      }),
+    );
+    for (const [ref, entries] of written) this.metrics.written(ref, entries);
+    return result;
+  }
 
   openTask(input: OpenTaskInput): Promise<{ taskId: string }> {
-    return this.db.transaction(async (db) => {
+    return this.write(async (db, append) => {
       // a new episode (re-discharge after a cancel) reopens the step's row; the same one keeps it
       const rows: { id: string }[] = await db.query(
         `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, episode)
@@ -50,7 +72,7 @@ export class TasksActivities implements TransitionActivities {
           input.episode,
         ],
       );
-      await appendTimeline(db, input, [input.entry]);
+      await append(input, [input.entry]);
       if (rows.length) return { taskId: rows[0].id };
       const [existing]: { id: string }[] = await db.query(
         `SELECT id FROM tasks WHERE transition_id = $1 AND step_key = $2`,
@@ -61,20 +83,20 @@ export class TasksActivities implements TransitionActivities {
   }
 
   closeTask(input: CloseTaskInput): Promise<{ changed: boolean }> {
-    return this.db.transaction(async (db) => {
+    return this.write(async (db, append) => {
       const [, affected]: [unknown, number] = await db.query(
         `UPDATE tasks SET status = $3, outcome = $4, assignee = COALESCE(assignee, $5), updated_at = now()
          WHERE transition_id = $1 AND step_key = $2 AND status IN ('open', 'claimed')`,
         [input.transitionId, input.stepKey, input.status, input.outcome, input.closedBy],
       );
-      await appendTimeline(db, input, [input.entry]);
+      await append(input, [input.entry]);
       return { changed: affected > 0 };
     });
   }
 
   changeTask(input: ChangeTaskInput): Promise<{ changed: boolean }> {
-    return this.db.transaction(async (db) => {
-      const fresh = await appendTimeline(db, input, [input.entry]);
+    return this.write(async (db, append) => {
+      const fresh = await append(input, [input.entry]);
       if (fresh.size === 0) return { changed: false };
       await db.query(
         `UPDATE tasks SET role = COALESCE($3, role), priority = COALESCE($4, priority),
@@ -103,11 +125,11 @@ export class TasksActivities implements TransitionActivities {
   }
 
   async recordTimeline(input: RecordTimelineInput): Promise<void> {
-    await this.db.transaction((db) => appendTimeline(db, input, input.entries));
+    await this.write((_db, append) => append(input, input.entries));
   }
 
   recordTransition(input: RecordTransitionInput): Promise<void> {
-    return this.db.transaction(async (db) => {
+    return this.write(async (db, append) => {
       await db.query(
         `INSERT INTO transitions (id, facility, patient_key, pathway, status, discharged_at, reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -130,7 +152,7 @@ export class TasksActivities implements TransitionActivities {
         input.transitionId,
         input.patientKey,
       ]);
-      await appendTimeline(db, input, input.entries);
+      await append(input, input.entries);
     });
   }
 
@@ -139,7 +161,7 @@ export class TasksActivities implements TransitionActivities {
    * that was refused), its timeline says why, and ops find it among the dead letters.
    */
   recordFailure(input: RecordFailureInput): Promise<void> {
-    return this.db.transaction(async (db) => {
+    return this.write(async (db, append) => {
       await db.query(
         `INSERT INTO transitions (id, facility, patient_key, pathway, status, reason)
          VALUES ($1, $2, 'unknown', $3, 'failed', $4)
@@ -147,7 +169,7 @@ export class TasksActivities implements TransitionActivities {
          WHERE transitions.status NOT IN ${FINISHED_SQL}`,
         [input.transitionId, input.facility, input.pathway ?? 'none', input.reason],
       );
-      await appendTimeline(db, input, [input.entry]);
+      await append(input, [input.entry]);
       await recordDeadLetter(db, {
         stage: 'worker',
         code: 'BAD_DATA',
@@ -163,6 +185,6 @@ export class TasksActivities implements TransitionActivities {
   }
 
   asActivities(): TransitionActivities {
-    return bindActivities(this);
+    return bindActivities(this, this.metrics);
   }
 }

@@ -34,7 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   async onApplicationBootstrap(): Promise<void> {
     // the workflows take the definitions as they are: a bad one stops the worker here, with its reason
     assertPathwaysValid(PATHWAYS);
-    installTemporalRuntime(this.pino.logger);
+    installTemporalRuntime(this.pino.logger, { metricsAddress: this.env.TEMPORAL_METRICS_ADDRESS });
     this.connection = await NativeConnection.connect({ address: this.env.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.connection,

@@ -28,7 +28,8 @@ export function loggerOptions(env: Pick<CoreEnv, 'LOG_LEVEL'>): Options {
       return id;
     },
     customProps: (req) => ({ correlationId: req.id }),
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+    // probes and scrapes come every few seconds and say nothing about patients
+    autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
     serializers: {
       req: (req: { method: string; url: string }) => ({
         method: req.method,

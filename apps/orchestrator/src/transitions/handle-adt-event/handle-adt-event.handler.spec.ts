@@ -1,6 +1,8 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { AdtEventV1 } from '@ct/contracts';
+import { MetricsRegistry } from '@ct/observability';
 import type { TransitionStarter } from '../transition-starter';
+import { TransitionMetrics } from '../transition.metrics';
 import { HandleAdtEventCommand } from './handle-adt-event.command';
 import { HandleAdtEventHandler } from './handle-adt-event.handler';
 import type { OpenTransitionsLookup } from './open-transitions.lookup';
@@ -41,6 +43,7 @@ describe('HandleAdtEventHandler routing', () => {
     temporal as unknown as Client,
     lookup as unknown as OpenTransitionsLookup,
     starter as unknown as TransitionStarter,
+    new TransitionMetrics(new MetricsRegistry()),
   );
   const run = (e: AdtEventV1) => handler.execute(new HandleAdtEventCommand(e));
 

@@ -6,6 +6,7 @@ import { transitionWorkflowId } from '@ct/temporal';
 import { adtEventSignal, type TransitionEvent } from '@ct/workflows/care-transition.messages';
 import { HandleAdtEventCommand, type HandleAdtEventResult } from './handle-adt-event.command';
 import { TransitionStarter } from '../transition-starter';
+import { TransitionMetrics } from '../transition.metrics';
 import { OpenTransitionsLookup } from './open-transitions.lookup';
 import { toTransitionEvent } from './to-transition-event';
 
@@ -28,6 +29,7 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
     private readonly temporal: Client,
     private readonly lookup: OpenTransitionsLookup,
     private readonly starter: TransitionStarter,
+    private readonly metrics: TransitionMetrics,
   ) {}
 
   async execute({ event }: HandleAdtEventCommand): Promise<HandleAdtEventResult> {
@@ -77,9 +79,11 @@ export class HandleAdtEventHandler implements ICommandHandler<HandleAdtEventComm
   private async signal(workflowId: string, signal: TransitionEvent): Promise<boolean> {
     try {
       await this.temporal.workflow.getHandle(workflowId).signal(adtEventSignal, signal);
+      this.metrics.signalled(adtEventSignal.name, 'delivered');
       return true;
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
+      this.metrics.signalled(adtEventSignal.name, 'no-transition');
       this.logger.warn({ eventId: signal.eventId, workflowId }, 'event for a transition that does not run');
       return false;
     }
