@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { LocalIssuer } from '@ct/auth/testing';
 
 /**
- * The local token issuer of `npm start` (scripts/dev-issuer.ts), with its key in a directory of its
- * own that `remove()` deletes: the apps trust it through `issuer.env` (AUTH_*), as in production.
+ * A throwaway local token issuer (as the tests use), with its key in a directory of its own that
+ * `remove()` deletes: the apps trust it through `issuer.env` (AUTH_*), as they trust a provider.
  */
 export async function openBenchIssuer(): Promise<{ issuer: LocalIssuer; remove: () => void }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-issuer-'));

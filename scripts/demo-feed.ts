@@ -1,7 +1,7 @@
 // Plays a small ADT feed into the running gateway, so a newcomer sees transitions and tasks appear.
-import { Role } from '@ct/auth';
 import { adtMessage } from '@ct/hl7/testing';
-import { openDevIssuer } from './dev-issuer';
+import { feedToken, personaToken } from './dev-oidc/sign-in';
+import { readInfo } from './dev-oidc/state';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001';
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
@@ -37,10 +37,13 @@ const messages = [1, 2, 3].flatMap((n) => {
 });
 
 async function main(): Promise<void> {
-  // the dev issuer of `npm start`: a feed's and a coordinator's token
-  const issuer = await openDevIssuer();
-  const asFeed = await issuer.headers([Role.Feed], 'demo-feed');
-  const asCoordinator = await issuer.headers([Role.Coordinator], 'demo-coordinator');
+  // the dev OpenID Connect provider of `npm start`: the feed's token (client credentials) and a
+  // coordinator's (nurse-1 signs in through the persona page, with PKCE)
+  const dir = process.env.DEV_OIDC_DIR;
+  if (!dir) throw new Error('DEV_OIDC_DIR is not set (npm start sets it under the infra state dir)');
+  const info = await readInfo(dir);
+  const asFeed = { authorization: `Bearer ${await feedToken(info)}` };
+  const asCoordinator = { authorization: `Bearer ${await personaToken(info, 'nurse-1')}` };
   for (const message of messages) {
     const response = await fetch(`${gateway}/api/v1/adt/hl7`, {
       method: 'POST',
