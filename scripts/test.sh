@@ -25,7 +25,8 @@ results=$(mktemp -d)
 step "unit tests"
 npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json"
 
-step "servers (Kafka, Temporal, PostgreSQL, Temporal test server)"
+step "servers (Kafka, Temporal, PostgreSQL, Temporal test server), and Chromium for the console's test"
+bash scripts/chromium.sh
 bash infra/up.sh
 source infra/env.sh
 

@@ -4,6 +4,7 @@ import { Role } from '@ct/auth';
 import { careEventKey } from '@ct/contracts';
 import { createDataSource } from '@ct/persistence';
 import { bucketOf, facilityWindows, type Bucket } from '../../apps/api/src/ops/breach-risk/time-buckets';
+import { dayRange } from '../../apps/api/src/ops/daily/days';
 import { localDayEnd } from '../../apps/api/src/ops/facility-days';
 import { authHeaders } from '../support/auth';
 import { startApi, type RunningApi } from '../support/api';
@@ -158,7 +159,15 @@ describe('ops API (real PostgreSQL, api in process)', () => {
   });
 
   it('admits ops only: 401 without a token, 403 for a coordinator', async () => {
-    for (const path of ['summary', 'breach-risk', 'stuck-transitions', 'feeds', 'pipeline', 'transitions']) {
+    for (const path of [
+      'summary',
+      'breach-risk',
+      'daily',
+      'stuck-transitions',
+      'feeds',
+      'pipeline',
+      'transitions',
+    ]) {
       expect([path, (await get(path, null)).status]).toEqual([path, 401]);
       expect([path, (await get(path, Role.Coordinator)).status]).toEqual([path, 403]);
     }
@@ -233,6 +242,32 @@ describe('ops API (real PostgreSQL, api in process)', () => {
     expect(cut.buckets.breached).toMatchObject({ count: 2, items: [{ transitionId: id('T1') }] });
     const nobody = await json<Board>(`breach-risk?facility=${facility}&role=pharmacist`);
     expect(Object.values(nobody.buckets).map((bucket) => bucket.count)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('counts breaches and completed steps per local day, oldest first, today last', async () => {
+    type Daily = { timeZone: string; items: { day: string; breaches: number; completions: number }[] };
+    await entry('T7', 'breach.recorded', ago(3 * 24 * HOUR), 'tcm-visit');
+    await entry('T7', 'step.completed', ago(3 * 24 * HOUR), 'tcm-visit');
+    await entry('T7', 'step.completed', ago(5 * 60_000), 'tcm-contact');
+    await entry('T5', 'breach.recorded', ago(20 * 24 * HOUR), 'tcm-visit'); // before the 14 days
+    const daily = await json<Daily>(`daily?facility=${facility}`);
+    expect(daily.timeZone).toBe(ZONE);
+    const range = dayRange(now, ZONE, 14);
+    const dayOf = (at: Date) =>
+      range.days.find((day) => day === at.toLocaleDateString('en-CA', { timeZone: ZONE }));
+    const expected = range.days.map((day) => ({ day, breaches: 0, completions: 0 }));
+    for (const [at, field] of [
+      [ago(3 * 24 * HOUR), 'breaches'],
+      [ago(3 * 24 * HOUR), 'completions'],
+      [ago(5 * 60_000), 'completions'],
+    ] as const) {
+      const slot = expected.find((item) => item.day === dayOf(at));
+      if (slot) slot[field] += 1;
+    }
+    expect(daily.items).toEqual(expected);
+    expect(daily.items.at(-1)!.day).toBe(now.toLocaleDateString('en-CA', { timeZone: ZONE }));
+    const three = await json<Daily>(`daily?facility=${facility}&days=3&pathway=home-health`);
+    expect(three.items.map((item) => item.breaches + item.completions)).toEqual([0, 0, 0]);
   });
 
   it('lists stuck and failed transitions with their open dead letters', async () => {
@@ -330,6 +365,8 @@ describe('ops API (real PostgreSQL, api in process)', () => {
       ['breach-risk?facility=', 'facility'],
       ['summary?colour=blue', ''],
       ['pipeline?stage=outbox', ''],
+      ['daily?days=0', 'days'],
+      ['daily?days=91', 'days'],
     ];
     for (const [path, field] of cases) {
       const response = await get(path);

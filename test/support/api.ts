@@ -11,8 +11,13 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** The api alone, in this process, on the test database: for tests that seed the read models. */
-export async function startApi(): Promise<RunningApi> {
+/**
+ * The api alone, in this process, on the test database: for tests that seed the read models.
+ * `port` 0 (the default) lets the OS pick; `env` adds or overrides variables (CONSOLE_*).
+ */
+export async function startApi(
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<RunningApi> {
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
@@ -22,8 +27,9 @@ export async function startApi(): Promise<RunningApi> {
     FACILITY_TIME_ZONE: 'America/New_York',
     PORT: '0',
     ...(await testIssuer()).env,
+    ...options.env,
   });
-  const api = await startApp(ApiModule, { port: 0 });
+  const api = await startApp(ApiModule, { port: options.port ?? 0 });
   return {
     runId: randomUUID().slice(0, 8),
     url: (await api.getUrl()).replace('[::1]', '127.0.0.1'),

@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@ct/auth';
 import { apiEnvSchema } from '@ct/config';
 import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
+import { ConsoleHttpController } from './console/console.http.controller';
+import { ConsoleStaticModule } from './console/console-static';
+import { GetDailyHandler } from './ops/daily/daily.handler';
 import { DeadLettersHttpController } from './ops/dead-letters/dead-letters.http.controller';
 import { ListDeadLettersHandler } from './ops/dead-letters/list-dead-letters.handler';
 import { ResolveDeadLetterHandler } from './ops/dead-letters/resolve-dead-letter.handler';
@@ -23,8 +26,14 @@ import { GetTransitionHandler } from './transitions/get-transition/get-transitio
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
 
 @Module({
-  imports: [...appFoundation(apiEnvSchema, ['postgres', 'temporal']), AuthModule],
-  controllers: [TasksHttpController, TransitionsHttpController, DeadLettersHttpController, OpsHttpController],
+  imports: [...appFoundation(apiEnvSchema, ['postgres', 'temporal']), AuthModule, ConsoleStaticModule],
+  controllers: [
+    TasksHttpController,
+    TransitionsHttpController,
+    DeadLettersHttpController,
+    OpsHttpController,
+    ConsoleHttpController,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     GetWorklistHandler,
@@ -38,6 +47,7 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     GetBreachRiskHandler,
     GetStuckTransitionsHandler,
     GetFeedHealthHandler,
+    GetDailyHandler,
     GetPipelineHandler,
     ListTransitionsHandler,
     OpenStepsMetrics,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** An empty variable (`AUTH_JWKS_FILE=` in a compose file) counts as unset. */
-const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+export const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema);
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { authEnvFields, checkAuthEnv } from './auth-env';
+import { authEnvFields, checkAuthEnv, unsetWhenEmpty } from './auth-env';
 
 // 0 asks the OS for a free port (tests)
 const port = z.coerce.number().int().min(0).max(65535);
@@ -47,9 +47,47 @@ export const coreEnvSchema = z.object({
 /** An app on all three servers (orchestrator, worker). Each app validates only what it uses. */
 export const baseEnvSchema = coreEnvSchema.extend({ ...kafkaEnvFields, ...temporalEnvFields });
 
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+    message: 'an origin: scheme://host[:port], no path or trailing slash',
+  });
+
+/**
+ * The ops console the api serves under /console: what the browser gets from GET /api/v1/console/config.
+ * Sign-in is OpenID Connect code + PKCE against AUTH_ISSUER (or CONSOLE_OIDC_AUTHORITY, if the
+ * browser reaches the provider at another address), as a public client.
+ */
+export const consoleEnvFields = {
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).default('ops-console'),
+  /** Where the provider sends the browser back; default: this api's own /console/callback. */
+  CONSOLE_OIDC_REDIRECT_URI: unsetWhenEmpty(httpUrl.optional()),
+  CONSOLE_OIDC_AUTHORITY: unsetWhenEmpty(httpUrl.optional()),
+  CONSOLE_OIDC_SCOPE: z
+    .string()
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'space-separated scopes')
+    .default('openid'),
+  /** Temporal UI, for the link from a transition to its workflow (workflow id = transition id). */
+  CONSOLE_TEMPORAL_UI_URL: httpUrl.default('http://127.0.0.1:8233'),
+  /** The ADT gateway's HTTP API (quarantine), as the browser reaches it; it must list this api in CONSOLE_ORIGINS. */
+  CONSOLE_GATEWAY_URL: httpUrl.default('http://127.0.0.1:3001'),
+};
+
 export const apiEnvSchema = coreEnvSchema
-  .extend({ PORT: port.default(3000), ...temporalEnvFields, ...authEnvFields })
+  .extend({ PORT: port.default(3000), ...temporalEnvFields, ...authEnvFields, ...consoleEnvFields })
   .superRefine(checkAuthEnv);
+/** Origins (scheme://host:port) whose pages may call the gateway's ops API from a browser (CORS). */
+const consoleOrigins = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : value,
+  z.array(origin).default([]),
+);
 /** `system=AUTHORITY,...` → a map; an entry is named by its position, never echoed (config may hold secrets). */
 const identifierAuthorities = z
   .string()
@@ -92,6 +130,8 @@ export const gatewayEnvSchema = coreEnvSchema
     FHIR_IDENTIFIER_AUTHORITIES: identifierAuthorities,
     /** Longest a sender waits on archive + publish before a NAK that asks it to resend. */
     HANDOFF_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
+    /** The ops console's origin(s), e.g. http://127.0.0.1:3000: they may call /api/v1/ops/quarantine. */
+    CONSOLE_ORIGINS: consoleOrigins,
     ...authEnvFields,
   })
   .superRefine((env, ctx) => {

@@ -131,6 +131,46 @@ describe('validateEnv', () => {
       );
   });
 
+  it('configures the ops console: OpenID client, Temporal UI and gateway URLs, validated', () => {
+    const env = validateEnv(apiEnvSchema, good);
+    expect(env).toMatchObject({
+      CONSOLE_OIDC_CLIENT_ID: 'ops-console',
+      CONSOLE_OIDC_SCOPE: 'openid',
+      CONSOLE_TEMPORAL_UI_URL: 'http://127.0.0.1:8233',
+      CONSOLE_GATEWAY_URL: 'http://127.0.0.1:3001',
+    });
+    expect(env.CONSOLE_OIDC_REDIRECT_URI).toBeUndefined();
+    const set = validateEnv(apiEnvSchema, {
+      ...good,
+      CONSOLE_TEMPORAL_UI_URL: 'https://temporal.example.org/',
+      CONSOLE_OIDC_REDIRECT_URI: 'https://ops.example.org/console/callback',
+      CONSOLE_OIDC_SCOPE: 'openid profile',
+    });
+    expect(set.CONSOLE_TEMPORAL_UI_URL).toBe('https://temporal.example.org');
+    expect(set.CONSOLE_OIDC_REDIRECT_URI).toBe('https://ops.example.org/console/callback');
+    for (const [name, bad] of [
+      ['CONSOLE_TEMPORAL_UI_URL', 'temporal:8233'],
+      ['CONSOLE_TEMPORAL_UI_URL', 'javascript:alert(1)'],
+      ['CONSOLE_GATEWAY_URL', 'ftp://gw'],
+      ['CONSOLE_OIDC_SCOPE', 'openid  "x"'],
+      ['CONSOLE_OIDC_CLIENT_ID', ''],
+    ])
+      expect(() => validateEnv(apiEnvSchema, { ...good, [name]: bad })).toThrow(new RegExp(name));
+  });
+
+  it('lets only the listed console origins call the gateway from a browser', () => {
+    expect(validateEnv(gatewayEnvSchema, good).CONSOLE_ORIGINS).toEqual([]);
+    const env = validateEnv(gatewayEnvSchema, {
+      ...good,
+      CONSOLE_ORIGINS: 'https://ops.example.org, http://127.0.0.1:3000',
+    });
+    expect(env.CONSOLE_ORIGINS).toEqual(['https://ops.example.org', 'http://127.0.0.1:3000']);
+    for (const bad of ['https://ops.example.org/console', 'ops.example.org', '*'])
+      expect(() => validateEnv(gatewayEnvSchema, { ...good, CONSOLE_ORIGINS: bad })).toThrow(
+        /CONSOLE_ORIGINS/,
+      );
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });

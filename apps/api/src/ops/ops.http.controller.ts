@@ -8,6 +8,7 @@ import {
   GetBreachRiskQuery,
   type BreachRiskFilter,
 } from './breach-risk/breach-risk.query';
+import { dailyFilterSchema, GetDailyQuery, type DailyFilter } from './daily/daily.query';
 import {
   feedHealthFilterSchema,
   GetFeedHealthQuery,
@@ -55,6 +56,17 @@ export class OpsHttpController {
   })
   breachRisk(@Query(new ZodValidationPipe(breachRiskFilterSchema)) filter: BreachRiskFilter) {
     return this.queries.execute(new GetBreachRiskQuery(filter));
+  }
+
+  @Get('daily')
+  @ApiOperation({
+    summary: 'Breaches and completed steps per local day, the last `days` days (1–90, default 14)',
+    description:
+      'From the timeline: breach.recorded and step.completed entries. Filters: facility, pathway. Days ' +
+      'are local to the facility’s calendar with a facility filter, else to FACILITY_TIME_ZONE; today last.',
+  })
+  daily(@Query(new ZodValidationPipe(dailyFilterSchema)) filter: DailyFilter) {
+    return this.queries.execute(new GetDailyQuery(filter));
   }
 
   @Get('stuck-transitions')
