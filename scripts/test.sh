@@ -20,6 +20,7 @@ npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 npm run --silent lint:deps
 npx prettier --check . --log-level warn
+bash scripts/check-monitoring.sh # promtool (config, rules, rule unit tests), dashboard metric names
 
 results=$(mktemp -d)
 step "unit tests"
