@@ -68,14 +68,15 @@ describe('ops console sign-in (browser, the development OpenID provider, api in 
   it('signs in as ops-1 through the provider and shows the overview with data from the api', async () => {
     const page = await browser.newPage();
     const refused: string[] = [];
-    const summary = page.waitForResponse((r) => r.url().includes('/api/v1/ops/summary') && r.ok());
+    const summary = page.waitForResponse((r) => r.url().includes('/api/v1/ops/summary') && r.ok(), {
+      timeout: 60_000,
+    });
     page.on('response', (response) => {
       if (response.url().includes('/api/v1/') && [401, 403].includes(response.status()))
         refused.push(`${response.status()} ${response.url()}`);
     });
     await page.goto(`${api.url}/console/`);
-    const signIn = page.getByRole('button', { name: /sign in/i });
-    if (await signIn.count()) await signIn.first().click();
+    await page.getByRole('button', { name: /sign in/i }).click(); // the console, not signed in yet
     await page.getByRole('button', { name: /ops-1/ }).click(); // the provider's persona page
     await page.getByRole('button', { name: /allow/i }).click(); // its consent page
     await page.waitForURL(`${api.url}/console/**`);
