@@ -65,27 +65,32 @@ interface Result {
   note?: string;
 }
 
-/** `warmup` unmeasured calls, then `n` sequential ones, each timed to its last byte. */
-async function measure(label: string, call: () => Promise<unknown>, goal?: number): Promise<Result> {
-  for (let i = 0; i < config.warmup; i++) await call();
-  const ms: number[] = [];
+type Call = [label: string, call: () => Promise<unknown>, goal?: number];
+
+/**
+ * `warmup` unmeasured rounds, then `requests` rounds; a round calls each in turn (sequentially,
+ * each timed to its last byte), so calls measured together see the same load.
+ */
+async function measureTogether(calls: Call[]): Promise<Result[]> {
+  for (let i = 0; i < config.warmup; i++) for (const [, call] of calls) await call();
+  const ms = calls.map(() => [] as number[]);
   for (let i = 0; i < config.requests; i++) {
-    const started = performance.now();
-    await call();
-    ms.push(performance.now() - started);
+    for (const [c, [, call]] of calls.entries()) {
+      const started = performance.now();
+      await call();
+      ms[c].push(performance.now() - started);
+    }
   }
-  ms.sort((a, b) => a - b);
-  const mean = ms.reduce((sum, v) => sum + v, 0) / ms.length;
-  return {
-    label,
-    n: ms.length,
-    mean,
-    p50: percentile(ms, 50),
-    p99: percentile(ms, 99),
-    max: ms.at(-1)!,
-    goal,
-  };
+  return calls.map(([label, , goal], c) => {
+    const sorted = ms[c].sort((a, b) => a - b);
+    const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
+    const p99 = percentile(sorted, 99);
+    console.error(`  ${label}: p50 ${fmt(percentile(sorted, 50))} ms, p99 ${fmt(p99)} ms`);
+    return { label, n: sorted.length, mean, p50: percentile(sorted, 50), p99, max: sorted.at(-1)!, goal };
+  });
 }
+
+const measure = async (...call: Call) => (await measureTogether([call]))[0];
 
 /** The SQL a handler sends, with its parameters, from a stand-in for TypeORM's DataSource. */
 async function capturedSql(
@@ -237,10 +242,16 @@ async function main(): Promise<void> {
     for (const [label, path] of calls) results.push(await measure(label, () => getJson(path), API_GOAL_MS));
     results.push(await measureScrape(base, ops));
 
-    // peers in the same run: PostgreSQL alone, on one connection of the same server
+    // peers in the same run: PostgreSQL alone, on one connection of the same server; the summary
+    // SQL in turn with the API's summary, so the two see the same load on a shared machine
     results.push(await measure('peer: SELECT 1 through pg', () => db.query('SELECT 1')));
     const [summary] = await handlerSql.summary();
-    results.push(await measure('peer: summary SQL through pg', () => db.query(summary.sql, summary.params)));
+    results.push(
+      ...(await measureTogether([
+        ['ops summary (in turn with the next row)', () => getJson(`${OPS}/summary`), API_GOAL_MS],
+        ['peer: summary SQL through pg', () => db.query(summary.sql, summary.params)],
+      ])),
+    );
 
     printTable(results);
     const missed = results.filter((r) => r.goal !== undefined && r.n > 0 && r.p99 >= r.goal);
