@@ -18,27 +18,36 @@ function mainDatabaseUrl(): string {
   return process.env.DATABASE_URL ?? 'postgres://care:care@127.0.0.1:5432/care_transitions';
 }
 
-/** Creates (once) and migrates the bench database, and empties it so each run starts alike. */
-export async function prepareDatabase(): Promise<string> {
+/**
+ * Creates (once) and migrates a bench database (default `care_transitions_bench`) on the server of
+ * DATABASE_URL, as infra/postgres.sh creates the dev and test ones; its URL.
+ */
+export async function ensureBenchDatabase(name = BENCH_DATABASE): Promise<string> {
   const url = new URL(mainDatabaseUrl());
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   const admin = new PgClient({ connectionString: mainDatabaseUrl() });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DATABASE]);
-    if (!rowCount) await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
   await migrate(url.toString());
-  const db = new PgClient({ connectionString: url.toString() });
+  return url.toString();
+}
+
+/** Creates (once) and migrates the bench database, and empties it so each run starts alike. */
+export async function prepareDatabase(): Promise<string> {
+  const url = await ensureBenchDatabase();
+  const db = new PgClient({ connectionString: url });
   await db.connect();
   try {
     await db.query('TRUNCATE tasks, transitions, transition_timeline, outbox, inbound_messages');
   } finally {
     await db.end();
   }
-  return url.toString();
+  return url;
 }
 
 function benchKafka(): Kafka {

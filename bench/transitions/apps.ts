@@ -5,16 +5,20 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
 
-/** Starts a built app the way production runs it; resolves when its HTTP health answers. */
+/**
+ * Starts a built app the way production runs it; resolves when its HTTP health answers. Its JSON
+ * log goes to `$TMPDIR/<logPrefix>-<app>.log`.
+ */
 export async function startApp(
   app: string,
   env: Record<string, string>,
   port: number,
+  logPrefix = 'bench-transitions',
 ): Promise<ChildProcess> {
   // BENCH_PROFILE=worker,orchestrator writes a V8 CPU profile of those apps to $TMPDIR/bench-profiles
   const profiled = (process.env.BENCH_PROFILE ?? '').split(',').includes(app);
   const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'bench-profiles')}`] : [];
-  const log = path.join(os.tmpdir(), `bench-transitions-${app}.log`);
+  const log = path.join(os.tmpdir(), `${logPrefix}-${app}.log`);
   const child = spawn(process.execPath, [...flags, path.join(root, 'dist/apps', app, 'src/main.js')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },

@@ -11,6 +11,7 @@ import { DeadLetters1764800000000 } from './migrations/1764800000000-dead-letter
 import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbound-content-hash';
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
+import { TimelineEscalations1765100000000 } from './migrations/1765100000000-timeline-escalations';
 
 export const entities = [
   TaskEntity,
@@ -27,6 +28,7 @@ export const migrations = [
   InboundContentHash1764800100000,
   InboundAuthenticatedAs1764900000000,
   OpsIndexes1765000000000,
+  TimelineEscalations1765100000000,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

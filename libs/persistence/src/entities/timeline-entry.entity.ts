@@ -4,6 +4,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ name: 'transition_timeline' })
 @Index('uq_timeline_dedupe', ['dedupeKey'], { unique: true })
 @Index('ix_timeline_transition', ['transitionId', 'occurredAt', 'recordedAt'])
+@Index('ix_timeline_escalations', ['transitionId', 'stepKey', 'dedupeKey'], {
+  where: `"kind" LIKE 'escalation.%'`,
+})
 export class TimelineEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -6,7 +6,7 @@ import { APP_ENV, type ApiEnv } from '@ct/config';
 import { dayEndSql, facilityDayEnds } from '../facility-days';
 import { escalatedSql, SqlParams } from '../sql';
 import { GetBreachRiskQuery, type BreachRiskBoard, type BreachRiskItem } from './breach-risk.query';
-import { bucketSql, SOON_HOURS, timeLeftSeconds, type Bucket } from './time-buckets';
+import { BUCKETS, bucketSql, SOON_HOURS, timeLeftSeconds, type Bucket } from './time-buckets';
 
 interface Row {
   bucket: Bucket;
@@ -50,19 +50,27 @@ export class GetBreachRiskHandler implements IQueryHandler<GetBreachRiskQuery> {
     if (filter.pathway) where.push(`COALESCE(tr.pathway, 'none') = ${p.add(filter.pathway)}`);
     if (filter.stepKey) where.push(`t.step_key = ${p.add(filter.stepKey)}`);
     if (filter.role) where.push(`t.role = ${p.add(filter.role)}`);
+    // the pathway is the transition's: joined for counting only when it filters
+    const pathwayJoin = filter.pathway ? 'LEFT JOIN transitions tr ON tr.id = t.transition_id' : '';
     const rows: Row[] = await this.db.query(
-      `WITH steps AS (
-         SELECT t.id, t.transition_id, t.facility, COALESCE(tr.pathway, 'none') AS pathway, t.step_key,
-           t.role, t.status, t.priority, t.assignee, t.due_at, t.breached_at, ${bucket} AS bucket,
-           ${escalatedSql('t')} AS escalated
-         FROM tasks t LEFT JOIN transitions tr ON tr.id = t.transition_id
+      // Every step is bucketed, ranked and counted on narrow rows (id, due, bucket); the columns
+      // and "escalated" are read for the listed ones only. The LIMIT (all that the ranks let
+      // through anyway) tells the planner how few they are, so it does not JIT-compile the query.
+      `WITH ranked AS (
+         SELECT t.id, t.due_at, b.bucket,
+           row_number() OVER (PARTITION BY b.bucket ORDER BY t.due_at, t.id) AS rank,
+           count(*) OVER (PARTITION BY b.bucket) AS total
+         FROM tasks t ${pathwayJoin} CROSS JOIN LATERAL (SELECT ${bucket} AS bucket) b
          WHERE ${where.join(' AND ')}
-       ), ranked AS (
-         SELECT s.*, row_number() OVER (PARTITION BY bucket ORDER BY due_at, id) AS rank,
-           count(*) OVER (PARTITION BY bucket) AS total
-         FROM steps s
+       ), listed AS (
+         SELECT * FROM ranked WHERE rank <= ${p.add(filter.limit)} ORDER BY due_at, id
+         LIMIT ${p.add(BUCKETS.length * filter.limit)}
        )
-       SELECT * FROM ranked WHERE rank <= ${p.add(filter.limit)} ORDER BY due_at, id`,
+       SELECT t.id, t.transition_id, t.facility, COALESCE(tr.pathway, 'none') AS pathway, t.step_key,
+         t.role, t.status, t.priority, t.assignee, t.due_at, t.breached_at, l.bucket, l.total,
+         ${escalatedSql('t')} AS escalated
+       FROM listed l JOIN tasks t ON t.id = l.id LEFT JOIN transitions tr ON tr.id = t.transition_id
+       ORDER BY l.due_at, l.id`,
       p.values,
     );
     const empty = () => ({ count: 0, items: [] as BreachRiskItem[] });

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_ENV, type ApiEnv } from '@ct/config';
 import { dayEndSql, facilityDayEnds } from '../facility-days';
-import { breachedSql, escalatedSql, SqlParams } from '../sql';
+import { breachedSql, escalatedJoinedSql, escalationsJoin, SqlParams } from '../sql';
 import { GetSummaryQuery, type SummaryCounts, type SummaryRow } from './summary.query';
 
 const COUNTS = ['open', 'claimed', 'dueToday', 'breached', 'escalated'] as const;
@@ -41,8 +41,8 @@ export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
          count(*) FILTER (WHERE t.status = 'claimed') AS claimed,
          count(*) FILTER (WHERE NOT ${breached} AND t.due_at < ${dayEnd}) AS "dueToday",
          count(*) FILTER (WHERE ${breached}) AS breached,
-         count(*) FILTER (WHERE ${escalatedSql('t')}) AS escalated
-       FROM tasks t LEFT JOIN transitions tr ON tr.id = t.transition_id
+         count(*) FILTER (WHERE ${escalatedJoinedSql('t')}) AS escalated
+       FROM tasks t LEFT JOIN transitions tr ON tr.id = t.transition_id ${escalationsJoin('t')}
        WHERE ${where.join(' AND ')}
        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       p.values,
