@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,7 +17,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const TEMPORAL_UI = 'http://127.0.0.1:8233';
-const SCREENSHOT = join(__dirname, '../../docs/console.png');
+/** Where the overview's screenshot goes: the temp dir, or docs/console.png with UPDATE_SCREENSHOT=1. */
+const SCREENSHOT = process.env.UPDATE_SCREENSHOT
+  ? join(__dirname, '../../docs/console.png')
+  : join(tmpdir(), 'care-transitions-console.png');
 /** CONSOLE_SCREENSHOTS=dir: the board, queues and transition pages too, to look at. */
 const snap = async (page: Page, name: string) => {
   if (process.env.CONSOLE_SCREENSHOTS)
