@@ -9,3 +9,4 @@ export * from './persistence.module';
 export * from './entities/dead-letter.entity';
 export * from './dead-letters';
 export * from './schema-check';
+export * from './sql-state';

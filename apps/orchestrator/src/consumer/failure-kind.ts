@@ -1,5 +1,6 @@
 import { isGrpcServiceError } from '@temporalio/client';
 import { ZodError } from 'zod';
+import { isDataError } from '@ct/persistence';
 
 /**
  * transient: a server we need is down or slow; the record is fine, so it waits (it is not a dead
@@ -14,8 +15,6 @@ const GRPC_BAD_DATA = new Set([3, 11]); // invalid argument (e.g. an id over the
 
 // SQLSTATE classes: 08 connection, 53 resources, 57 operator intervention (incl. statement timeout)
 const PG_TRANSIENT = /^(08|53|57|40)/;
-// 22 data exception (NUL in text, too long, bad format), 23 integrity constraint
-const PG_BAD_DATA = /^(22|23)/;
 const NODE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 
 function causes(error: unknown): unknown[] {
@@ -34,8 +33,8 @@ export function failureKind(error: unknown): FailureKind {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') {
       if (NODE_NET.has(code) || PG_TRANSIENT.test(code)) return 'transient';
-      if (/^[0-9A-Z]{5}$/.test(code) && PG_BAD_DATA.test(code)) return 'bad-data';
     }
+    if (isDataError(e)) return 'bad-data';
     if (e instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(e.message))
       return 'transient';
   }
