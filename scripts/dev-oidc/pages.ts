@@ -30,7 +30,7 @@ export function loginPage(uid: string, clientName: string): string {
     .map(
       (p) =>
         `<button type="submit" name="persona" value="${escapeHtml(p.id)}"><strong>${escapeHtml(p.name)}</strong> (${escapeHtml(p.id)})<br>` +
-        `<small>${escapeHtml(p.description)}; roles: ${escapeHtml(p.roles.join(', '))}${p.facility ? `; facility ${escapeHtml(p.facility)}` : ''}</small></button>`,
+        `<small>${escapeHtml(p.description)}; roles: ${escapeHtml(p.roles.join(', '))}; facilities ${escapeHtml(p.facilities.join(', '))}</small></button>`,
     )
     .join('\n');
   return layout(

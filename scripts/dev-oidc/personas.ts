@@ -9,7 +9,10 @@ export interface Persona {
   /** What the persona does, shown on the sign-in page. */
   description: string;
   roles: readonly string[];
-  facility?: string;
+  /** Facility ids the persona works for (`*`: all), the token's `facilities` claim. */
+  facilities: readonly string[];
+  /** Care teams, the token's `teams` claim. */
+  teams: readonly string[];
 }
 
 export const personas: readonly Persona[] = [
@@ -18,20 +21,24 @@ export const personas: readonly Persona[] = [
     name: 'Olu Ops',
     description: 'operations lead: quarantine, dead letters, replay, the ops dashboards',
     roles: [Role.Ops],
+    facilities: ['*'],
+    teams: [],
   },
   {
     id: 'nurse-1',
     name: 'Nadia Nurse',
     description: 'care coordinator at Riverside: works the task list',
     roles: [Role.Coordinator, 'transitional-care-nurse'],
-    facility: 'RIVERSIDE',
+    facilities: ['RIVERSIDE'],
+    teams: ['riverside-tcm'],
   },
   {
     id: 'supervisor-1',
     name: 'Sam Supervisor',
     description: 'care team supervisor at Riverside: gets reassigned and escalated tasks',
     roles: [Role.Coordinator, 'care-team-supervisor'],
-    facility: 'RIVERSIDE',
+    facilities: ['RIVERSIDE'],
+    teams: ['riverside-tcm'],
   },
 ];
 

@@ -81,7 +81,7 @@ export function createDevProvider(options: DevProviderOptions): Provider {
     // every authorization code flow needs PKCE, confidential clients too (S256 is the only method)
     pkce: { required: () => true },
     scopes: ['openid', 'profile', 'offline_access'],
-    claims: { openid: ['sub'], profile: ['name', 'roles', 'facility'] },
+    claims: { openid: ['sub'], profile: ['name', 'roles', 'facilities', 'teams'] },
     findAccount: (_ctx, id) => {
       const persona = personaById(id);
       if (!persona) return undefined;
@@ -91,7 +91,8 @@ export function createDevProvider(options: DevProviderOptions): Provider {
           sub: persona.id,
           name: persona.name,
           roles: [...persona.roles],
-          ...(persona.facility ? { facility: persona.facility } : {}),
+          facilities: [...persona.facilities],
+          teams: [...persona.teams],
         }),
       };
     },
@@ -117,13 +118,13 @@ export function createDevProvider(options: DevProviderOptions): Provider {
         },
       },
     },
-    // the roles (and facility) the api reads, in the access token itself
+    // the roles, facilities and teams the api reads, in the access token itself
     extraTokenClaims: (_ctx, token) => {
       const persona = 'accountId' in token ? personaById(token.accountId) : undefined;
       const roles = persona ? persona.roles : (machineClientRoles[token.clientId!] ?? []);
       return {
         ...atPath(ROLES_CLAIM, [...roles]),
-        ...(persona?.facility ? { facility: persona.facility } : {}),
+        ...(persona ? { facilities: [...persona.facilities], teams: [...persona.teams] } : {}),
       };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

@@ -194,12 +194,14 @@ describe('the development OpenID Connect provider', () => {
     await expect(verifier().verify(nurseToken)).resolves.toEqual({
       subject: 'nurse-1',
       roles: ['care-coordinator', 'transitional-care-nurse'],
+      facilities: ['RIVERSIDE'],
+      teams: ['riverside-tcm'],
     });
     const claims = JSON.parse(Buffer.from(nurseToken.split('.')[1], 'base64url').toString()) as Record<
       string,
       unknown
     >;
-    expect(claims).toMatchObject({ iss: issuer, aud: 'care-transitions', facility: 'RIVERSIDE' });
+    expect(claims).toMatchObject({ iss: issuer, aud: 'care-transitions', facilities: ['RIVERSIDE'] });
 
     // a code is good once
     expect((await token({ ...exchange, code_verifier: codeVerifier })).status).toBe(400);
@@ -231,6 +233,8 @@ describe('the development OpenID Connect provider', () => {
     await expect(verifier().verify(granted.body.access_token)).resolves.toEqual({
       subject: 'demo-feed',
       roles: ['adt-feed'],
+      facilities: [],
+      teams: [],
     });
   });
 

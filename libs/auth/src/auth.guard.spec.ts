@@ -115,6 +115,6 @@ describe('AuthGuard', () => {
     await request(app.getHttpServer())
       .get('/probe/mine')
       .set('authorization', await bearer([Role.Coordinator], 'nurse-42'))
-      .expect(200, { subject: 'nurse-42', roles: [Role.Coordinator] });
+      .expect(200, { subject: 'nurse-42', roles: [Role.Coordinator], facilities: ['*'], teams: [] });
   });
 });

@@ -3,3 +3,4 @@ export * from './auth.module';
 export * from './decorators';
 export * from './roles';
 export * from './token-verifier';
+export * from './scope';

@@ -13,4 +13,8 @@ export type Role = (typeof Role)[keyof typeof Role];
 export interface Principal {
   subject: string;
   roles: readonly string[];
+  /** Facility ids the caller works for (AUTH_FACILITIES_CLAIM); `*` grants all. Rows of others are 404. */
+  facilities: readonly string[];
+  /** Care teams the caller belongs to (AUTH_TEAMS_CLAIM). */
+  teams: readonly string[];
 }

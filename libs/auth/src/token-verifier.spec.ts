@@ -19,12 +19,33 @@ describe('TokenVerifier', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads the subject and the roles of a good token', async () => {
-    const token = await issuer.token({ subject: 'u-123', roles: ['care-coordinator', 'ops'] });
+  it('reads the subject, the roles, the facilities and the teams of a good token', async () => {
+    const token = await issuer.token({
+      subject: 'u-123',
+      roles: ['care-coordinator', 'ops'],
+      facilities: ['RIVERSIDE', 'LAKESIDE'],
+      teams: ['tcm-east'],
+    });
     await expect(verifier.verify(token)).resolves.toEqual({
       subject: 'u-123',
       roles: ['care-coordinator', 'ops'],
+      facilities: ['RIVERSIDE', 'LAKESIDE'],
+      teams: ['tcm-east'],
     });
+  });
+
+  it('reads facilities and teams where AUTH_FACILITIES_CLAIM and AUTH_TEAMS_CLAIM say, none if absent', async () => {
+    const claims = { ct: { sites: 'RIVERSIDE LAKESIDE', groups: ['tcm-east', 7] } };
+    const token = await issuer.token({ roles: ['care-coordinator'], claims });
+    const custom = TokenVerifier.fromEnv(
+      envOf({ AUTH_FACILITIES_CLAIM: 'ct.sites', AUTH_TEAMS_CLAIM: 'ct.groups' }),
+    );
+    await expect(custom.verify(token)).resolves.toMatchObject({
+      facilities: ['RIVERSIDE', 'LAKESIDE'],
+      teams: ['tcm-east'],
+    });
+    const absent = TokenVerifier.fromEnv(envOf({ AUTH_FACILITIES_CLAIM: 'sites', AUTH_TEAMS_CLAIM: 'groups' }));
+    await expect(absent.verify(token)).resolves.toMatchObject({ facilities: [], teams: [] });
   });
 
   it('finds roles at a dotted claim path, or in a space-separated string', async () => {

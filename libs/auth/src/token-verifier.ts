@@ -36,17 +36,23 @@ export class TokenVerifier {
     } catch (error) {
       throw toVerifyError(error);
     }
-    return { subject: payload.sub!, roles: rolesAt(payload, this.env.AUTH_ROLES_CLAIM) };
+    return {
+      subject: payload.sub!,
+      roles: listAt(payload, this.env.AUTH_ROLES_CLAIM),
+      facilities: listAt(payload, this.env.AUTH_FACILITIES_CLAIM),
+      teams: listAt(payload, this.env.AUTH_TEAMS_CLAIM),
+    };
   }
 }
 
-function rolesAt(payload: JWTPayload, path: string): string[] {
+/** A list claim at a dotted path: an array of strings, or one space-separated string. */
+function listAt(payload: JWTPayload, path: string): string[] {
   let value: unknown = payload;
   for (const key of path.split('.')) {
     value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   }
   if (typeof value === 'string') return value.split(' ').filter(Boolean);
-  return Array.isArray(value) ? value.filter((role): role is string => typeof role === 'string') : [];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function toVerifyError(error: unknown): Error {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema);
 
+const claimPath = z.string().regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'a claim name or a dotted path');
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
@@ -16,10 +18,11 @@ export const authEnvFields = {
   AUTH_JWKS_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/ }).optional()),
   AUTH_JWKS_FILE: unsetWhenEmpty(z.string().min(1).optional()),
   /** Where the token lists its roles: a claim name, or a dotted path (`realm_access.roles`). */
-  AUTH_ROLES_CLAIM: z
-    .string()
-    .regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'a claim name or a dotted path')
-    .default('roles'),
+  AUTH_ROLES_CLAIM: claimPath.default('roles'),
+  /** Where it lists the facility ids the caller works for (`*`: all); rows of others are 404. */
+  AUTH_FACILITIES_CLAIM: claimPath.default('facilities'),
+  /** Where it lists the caller's care teams. */
+  AUTH_TEAMS_CLAIM: claimPath.default('teams'),
   AUTH_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
 };
 

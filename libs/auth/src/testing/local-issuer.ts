@@ -20,6 +20,10 @@ export interface TokenOptions {
   expiresAt?: string | number;
   issuer?: string;
   audience?: string;
+  /** The `facilities` claim; every facility (`*`) unless given. */
+  facilities?: readonly string[];
+  /** The `teams` claim; none unless given. */
+  teams?: readonly string[];
   /** More claims, e.g. roles where another provider puts them. */
   claims?: Record<string, unknown>;
 }
@@ -67,7 +71,8 @@ export class LocalIssuer {
   }
 
   token(options: TokenOptions = {}): Promise<string> {
-    return new SignJWT({ roles: options.roles ?? [], ...options.claims })
+    const scope = { facilities: options.facilities ?? ['*'], teams: options.teams ?? [] };
+    return new SignJWT({ roles: options.roles ?? [], ...scope, ...options.claims })
       .setProtectedHeader({ alg: 'ES256', kid: this.kid, typ: 'JWT' })
       .setSubject(options.subject ?? 'test-user')
       .setIssuer(options.issuer ?? LocalIssuer.issuer)
