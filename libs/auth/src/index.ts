@@ -4,3 +4,4 @@ export * from './decorators';
 export * from './roles';
 export * from './token-verifier';
 export * from './scope';
+export * from './pathway-roles';

@@ -44,7 +44,9 @@ describe('TokenVerifier', () => {
       facilities: ['RIVERSIDE', 'LAKESIDE'],
       teams: ['tcm-east'],
     });
-    const absent = TokenVerifier.fromEnv(envOf({ AUTH_FACILITIES_CLAIM: 'sites', AUTH_TEAMS_CLAIM: 'groups' }));
+    const absent = TokenVerifier.fromEnv(
+      envOf({ AUTH_FACILITIES_CLAIM: 'sites', AUTH_TEAMS_CLAIM: 'groups' }),
+    );
     await expect(absent.verify(token)).resolves.toMatchObject({ facilities: [], teams: [] });
   });
 

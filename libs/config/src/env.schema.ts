@@ -74,8 +74,53 @@ export const consoleEnvFields = {
   CONSOLE_GATEWAY_URL: httpUrl.default('http://127.0.0.1:3001'),
 };
 
+const tokenRole = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'a role name: letters, digits, "_", ".", ":" or "-"');
+
+/** Who may work which steps (the api): token roles that hold each pathway role, and supervisors. */
+export const worklistEnvFields = {
+  /**
+   * JSON: pathway role → token roles that hold it, e.g. {"transitional-care-nurse":["rn"]}.
+   * A pathway role not named is held by the token role of the same name.
+   */
+  PATHWAY_ROLES: z
+    .string()
+    .default('{}')
+    .transform((value, ctx): Record<string, string[]> => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON: give {"pathway-role": ["token-role", ...]}' });
+        return z.NEVER;
+      }
+      const checked = z.record(tokenRole, z.array(tokenRole).min(1)).safeParse(parsed);
+      if (!checked.success) {
+        ctx.addIssue({ code: 'custom', message: 'give {"pathway-role": ["token-role", ...]}' });
+        return z.NEVER;
+      }
+      return checked.data;
+    }),
+  /** Token roles that may reassign and complete any step of their facilities. */
+  SUPERVISOR_ROLES: csv
+    .pipe(z.array(tokenRole))
+    .default([
+      'care-team-supervisor',
+      'scheduling-supervisor',
+      'behavioral-health-supervisor',
+      'care-team-lead',
+    ]),
+};
+
 export const apiEnvSchema = coreEnvSchema
-  .extend({ PORT: port.default(3000), ...temporalEnvFields, ...authEnvFields, ...consoleEnvFields })
+  .extend({
+    PORT: port.default(3000),
+    ...temporalEnvFields,
+    ...authEnvFields,
+    ...consoleEnvFields,
+    ...worklistEnvFields,
+  })
   .superRefine(checkAuthEnv);
 /** Origins (scheme://host:port) whose pages may call the gateway's ops API from a browser (CORS). */
 const consoleOrigins = z.preprocess(

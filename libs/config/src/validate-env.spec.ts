@@ -171,6 +171,22 @@ describe('validateEnv', () => {
       );
   });
 
+  it('maps pathway roles to token roles from JSON, and names a bad map', () => {
+    const api = validateEnv(apiEnvSchema, {
+      ...good,
+      PATHWAY_ROLES: '{"transitional-care-nurse":["rn","lpn"]}',
+    });
+    expect(api.PATHWAY_ROLES).toEqual({ 'transitional-care-nurse': ['rn', 'lpn'] });
+    expect(validateEnv(apiEnvSchema, good).PATHWAY_ROLES).toEqual({});
+    expect(validateEnv(apiEnvSchema, good).SUPERVISOR_ROLES).toContain('care-team-supervisor');
+    for (const bad of ['{"nurse": "rn"}', '{"nurse": []}', 'rn', '{"nurse": ["has space"]}'])
+      expect(() => validateEnv(apiEnvSchema, { ...good, PATHWAY_ROLES: bad })).toThrow(/PATHWAY_ROLES/);
+    expect(validateEnv(apiEnvSchema, { ...good, SUPERVISOR_ROLES: 'lead, chief' }).SUPERVISOR_ROLES).toEqual([
+      'lead',
+      'chief',
+    ]);
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });
