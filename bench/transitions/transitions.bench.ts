@@ -27,14 +27,16 @@ const auth = { feed: {}, coordinator: {} } as Record<'feed' | 'coordinator', { a
 
 async function allTasks(): Promise<{ transitionId: string; createdAt: string }[]> {
   const items: { transitionId: string; createdAt: string }[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const url = `http://127.0.0.1:${ports.api}/api/v1/tasks?facility=${facility}&stepKey=tcm-contact&limit=500&offset=${offset}`;
+  for (let cursor: string | null = ''; cursor !== null;) {
+    const url = `http://127.0.0.1:${ports.api}/api/v1/tasks?facility=${facility}&stepKey=tcm-contact&limit=500${cursor ? `&cursor=${cursor}` : ''}`;
     const page = (await (await fetch(url, { headers: auth.coordinator })).json()) as {
       items: { transitionId: string; createdAt: string }[];
+      nextCursor: string | null;
     };
     items.push(...page.items);
-    if (page.items.length < 500) return items;
+    cursor = page.nextCursor;
   }
+  return items;
 }
 
 async function main(): Promise<void> {

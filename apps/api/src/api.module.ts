@@ -21,6 +21,7 @@ import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
 import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
 import { OpenStepsMetrics } from './tasks/open-steps.metrics';
+import { pathwayRoleMapProvider } from './tasks/pathway-role-map';
 import { TasksHttpController } from './tasks/tasks.http.controller';
 import { GetTransitionHandler } from './transitions/get-transition/get-transition.handler';
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
@@ -40,6 +41,7 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     CompleteTaskHandler,
     ClaimTaskHandler,
     TaskUpdates,
+    pathwayRoleMapProvider,
     GetTransitionHandler,
     ListDeadLettersHandler,
     ResolveDeadLetterHandler,

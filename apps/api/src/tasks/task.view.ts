@@ -14,6 +14,8 @@ export const taskViewSchema = z
     facility: z.string(),
     patientKey: z.string(),
     dueAt: z.iso.datetime(),
+    /** The clock recorded a breach, or the due time has passed while the task is open. */
+    breached: z.boolean(),
     assignee: z.string().nullable(),
     outcome: z.string().nullable(),
     createdAt: z.iso.datetime(),
@@ -21,7 +23,8 @@ export const taskViewSchema = z
   .meta({ id: 'Task' });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
-export function toTaskView(task: TaskEntity): TaskView {
+export function toTaskView(task: TaskEntity, now = Date.now()): TaskView {
+  const active = task.status === 'open' || task.status === 'claimed';
   return {
     id: task.id,
     transitionId: task.transitionId,
@@ -33,6 +36,7 @@ export function toTaskView(task: TaskEntity): TaskView {
     facility: task.facility,
     patientKey: task.patientKey,
     dueAt: task.dueAt.toISOString(),
+    breached: task.breachedAt !== null || (active && task.dueAt.getTime() <= now),
     assignee: task.assignee,
     outcome: task.outcome,
     createdAt: task.createdAt.toISOString(),

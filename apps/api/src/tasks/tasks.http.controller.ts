@@ -18,6 +18,7 @@ import {
   GetWorklistQuery,
   worklistFilterSchema,
   worklistSchema,
+  worklistSearchSchema,
   type WorklistFilter,
 } from './get-worklist/get-worklist.query';
 
@@ -33,11 +34,36 @@ export class TasksHttpController {
 
   @Get()
   @ApiOperation({
-    summary: 'Worklist: tasks filtered by status, role, facility or transition, soonest due first',
+    summary:
+      "Worklist of the caller's facilities: my tasks, the pool for my roles, or all; filtered, sorted, a cursor page at a time",
   })
-  @ApiZodResponse(200, worklistSchema, 'One page of tasks and how many match in all')
-  list(@Query(new ZodValidationPipe(worklistFilterSchema)) filter: WorklistFilter) {
-    return this.queries.execute(new GetWorklistQuery(filter));
+  @ApiZodResponse(
+    200,
+    worklistSchema,
+    'One page of tasks, how many match in all, and the counts of each view',
+  )
+  list(
+    @Query(new ZodValidationPipe(worklistFilterSchema)) filter: WorklistFilter,
+    @Actor() actor: Principal,
+  ) {
+    return this.queries.execute(new GetWorklistQuery(filter, actor));
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The worklist searched by patient (MRN) as well: identifiers go in the body, never in a URL',
+  })
+  @ApiZodResponse(
+    200,
+    worklistSchema,
+    'One page of tasks, how many match in all, and the counts of each view',
+  )
+  search(
+    @Body(new ZodValidationPipe(worklistSearchSchema)) filter: WorklistFilter,
+    @Actor() actor: Principal,
+  ) {
+    return this.queries.execute(new GetWorklistQuery(filter, actor));
   }
 
   @Post(':id/claim')

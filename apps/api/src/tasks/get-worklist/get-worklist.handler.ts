@@ -1,28 +1,109 @@
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { FindOptionsWhere, Repository } from 'typeorm';
-import { TaskEntity } from '@ct/persistence';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { PathwayRoleMap } from '@ct/auth';
+import type { TaskEntity } from '@ct/persistence';
+import { PATHWAY_ROLE_MAP } from '../pathway-role-map';
 import { toTaskView } from '../task.view';
-import { GetWorklistQuery } from './get-worklist.query';
+import { GetWorklistQuery, type Worklist } from './get-worklist.query';
+import { encodeWorklistCursor } from './worklist-cursor';
+import { SORT_KEYS } from './worklist-sort';
+import { WorklistSql } from './worklist-sql';
 
-/** Tasks by due time, soonest first: the order a coordinator works them in. */
+interface TaskRow {
+  id: string;
+  transition_id: string;
+  step_key: string;
+  role: string;
+  title: string;
+  status: TaskEntity['status'];
+  priority: TaskEntity['priority'];
+  facility: string;
+  patient_key: string;
+  due_at: Date;
+  assignee: string | null;
+  outcome: string | null;
+  breached_at: Date | null;
+  created_at: Date;
+  cursor_keys: string[];
+}
+
+interface CountRow {
+  all: string;
+  mine: string;
+  pool: string;
+  total: string;
+  breached: string;
+}
+
+/**
+ * A page of the caller's worklist in the order asked for, a keyset page at a time, with the
+ * counts of every view under the same filters (one pass over the caller's rows).
+ */
 @QueryHandler(GetWorklistQuery)
 export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery> {
-  constructor(@InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(PATHWAY_ROLE_MAP) private readonly roles: PathwayRoleMap,
+  ) {}
 
-  async execute({ filter }: GetWorklistQuery) {
-    const where: FindOptionsWhere<TaskEntity> = {};
-    if (filter.status) where.status = filter.status;
-    if (filter.role) where.role = filter.role;
-    if (filter.facility) where.facility = filter.facility;
-    if (filter.transitionId) where.transitionId = filter.transitionId;
-    if (filter.stepKey) where.stepKey = filter.stepKey;
-    const [rows, total] = await this.tasks.findAndCount({
-      where,
-      order: { dueAt: 'ASC', id: 'ASC' },
-      take: filter.limit,
-      skip: filter.offset,
-    });
-    return { items: rows.map(toTaskView), total };
+  async execute({ filter, actor }: GetWorklistQuery): Promise<Worklist> {
+    const list = new WorklistSql(filter, actor, this.roles);
+    const keys = SORT_KEYS[filter.sort];
+    const order = keys.map((key) => key.sql).join(', ');
+    const after: string[] = [];
+    if (filter.after) {
+      const values = filter.after.keys.map((value, i) => `${list.p.add(value)}::${keys[i].cast}`);
+      after.push(`(${order}, t.id) > (${values.join(', ')}, ${list.p.add(filter.after.id)}::uuid)`);
+    }
+    const listSql = `SELECT t.*, ARRAY[${keys.map((key) => key.text).join(', ')}] AS cursor_keys FROM tasks t
+       WHERE ${list.listWhere(after)} ORDER BY ${order}, t.id LIMIT ${filter.limit + 1}`;
+    const count = new WorklistSql(filter, actor, this.roles);
+    const countSql = `SELECT count(*) AS "all",
+         count(*) FILTER (WHERE ${count.view('mine')}) AS mine,
+         count(*) FILTER (WHERE ${count.view('pool')}) AS pool,
+         count(*) FILTER (WHERE ${count.view(filter.view)}) AS total,
+         count(*) FILTER (WHERE ${count.view(filter.view)} AND ${count.breached}) AS breached
+       FROM tasks t WHERE ${count.sharedWhere()}`;
+    const [rows, [counts]] = await Promise.all([
+      this.db.query<TaskRow[]>(listSql, list.p.values),
+      this.db.query<CountRow[]>(countSql, count.p.values),
+    ]);
+    const page = rows.slice(0, filter.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toTaskView(toEntity(row))),
+      total: Number(counts.total),
+      counts: {
+        all: Number(counts.all),
+        mine: Number(counts.mine),
+        pool: Number(counts.pool),
+        breached: Number(counts.breached),
+      },
+      nextCursor:
+        rows.length > filter.limit && last
+          ? encodeWorklistCursor({ keys: last.cursor_keys, id: last.id, filters: filter.fingerprint })
+          : null,
+    };
   }
+}
+
+function toEntity(row: TaskRow): TaskEntity {
+  return {
+    id: row.id,
+    transitionId: row.transition_id,
+    stepKey: row.step_key,
+    role: row.role,
+    title: row.title,
+    status: row.status,
+    priority: row.priority,
+    facility: row.facility,
+    patientKey: row.patient_key,
+    dueAt: row.due_at,
+    assignee: row.assignee,
+    outcome: row.outcome,
+    breachedAt: row.breached_at,
+    createdAt: row.created_at,
+  } as TaskEntity;
 }

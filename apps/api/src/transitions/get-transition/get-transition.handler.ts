@@ -31,6 +31,10 @@ export class GetTransitionHandler implements IQueryHandler<GetTransitionQuery> {
       this.tasks.find({ where: { transitionId }, order: { dueAt: 'ASC', id: 'ASC' } }),
       this.timeline.find({ where: { transitionId }, order: { occurredAt: 'ASC', recordedAt: 'ASC' } }),
     ]);
-    return toTransitionView(transition, tasks.map(toTaskView), entries);
+    return toTransitionView(
+      transition,
+      tasks.map((task) => toTaskView(task)),
+      entries,
+    );
   }
 }

@@ -1,0 +1,83 @@
+import {
+  facilityFilter,
+  isSupervisor,
+  pathwayRolesHeld,
+  type PathwayRoleMap,
+  type Principal,
+} from '@ct/auth';
+import { SqlParams } from '../../ops/sql';
+import { TASK_ROLES } from '../pathway-role-map';
+import type { WorklistFilter } from './get-worklist.query';
+
+type View = WorklistFilter['view'];
+
+const ACTIVE = `t.status IN ('open', 'claimed')`;
+
+/**
+ * The WHERE of a worklist read, in parts: what every view shares (the caller's facilities and the
+ * filters) and what each view adds. Values go in as parameters, never into the SQL text.
+ */
+export class WorklistSql {
+  readonly p = new SqlParams();
+  readonly shared: string[] = [];
+  private readonly views: Record<View, () => string>;
+
+  /** One per statement: each holds the parameters its own SQL uses, no more. */
+  constructor(
+    private readonly filter: WorklistFilter,
+    actor: Principal,
+    roles: PathwayRoleMap,
+  ) {
+    const { p, shared } = this;
+    const facilities = facilityFilter(actor);
+    if (facilities) shared.push(`t.facility = ANY(${p.add(facilities)}::text[])`);
+    if (filter.facility) shared.push(`t.facility = ${p.add(filter.facility)}`);
+    if (filter.status && filter.status !== 'active') shared.push(`t.status = ${p.add(filter.status)}`);
+    if (filter.status === 'active') shared.push(ACTIVE);
+    if (filter.priority) shared.push(`t.priority = ${p.add(filter.priority)}`);
+    if (filter.dueBefore) shared.push(`t.due_at < ${p.add(filter.dueBefore)}`);
+    if (filter.role) shared.push(`t.role = ${p.add(filter.role)}`);
+    if (filter.stepKey) shared.push(`t.step_key = ${p.add(filter.stepKey)}`);
+    if (filter.transitionId) shared.push(`t.transition_id = ${p.add(filter.transitionId)}`);
+    if (filter.assignee) shared.push(`t.assignee = ${p.add(filter.assignee)}`);
+    if (filter.mrn && filter.authority)
+      shared.push(`t.patient_key = ${p.add(`${filter.authority}|${filter.mrn}`)}`);
+    else if (filter.mrn) shared.push(`split_part(t.patient_key, '|', 2) = ${p.add(filter.mrn)}`);
+    if (filter.breached !== undefined) shared.push(filter.breached ? this.breached : `NOT ${this.breached}`);
+
+    // mine and pool list work still to do unless a status is asked for
+    const activeUnlessAsked = filter.status ? [] : [ACTIVE];
+    const held = isSupervisor(roles, actor) ? undefined : pathwayRolesHeld(roles, actor, TASK_ROLES);
+    this.views = {
+      all: () => 'TRUE',
+      mine: () => and([`t.assignee = ${p.add(actor.subject)}`, ...activeUnlessAsked]),
+      pool: () =>
+        and([
+          `t.assignee IS NULL`,
+          `t.status = 'open'`,
+          ...(held ? [`t.role = ANY(${p.add(held)}::text[])`] : []),
+        ]),
+    };
+  }
+
+  /** Breached: recorded by the clock, or past due while still to do (as the task view says). */
+  get breached(): string {
+    return `(t.breached_at IS NOT NULL OR (${ACTIVE} AND t.due_at <= now()))`;
+  }
+
+  /** The view's own conditions (its parameters are added to this statement's). */
+  view(view: View): string {
+    return this.views[view]();
+  }
+
+  /** The shared conditions and the listed view's, for the page and its total. */
+  listWhere(extra: string[] = []): string {
+    return and([...this.shared, this.view(this.filter.view), ...extra]);
+  }
+
+  sharedWhere(): string {
+    return and(this.shared);
+  }
+}
+
+const and = (parts: string[]) => (parts.length ? parts.map((part) => `(${part})`).join(' AND ') : 'TRUE');
