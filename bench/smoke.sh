@@ -41,6 +41,8 @@ smoke bench:transitions '"firstTasks":[1-9]' '"label":"peer: bare Temporal.*"sta
 smoke bench:console '^\| ops summary \| [1-9][0-9]* \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|' \
   '^\| peer: summary SQL through pg \| [1-9]' -- \
   env BENCH_SMOKE=1 npm run --silent bench:console
+smoke bench:worklist '^\| pool \(my roles, due first\) \| [1-9][0-9]* \| [0-9.]+ \|' '^\| peer: SELECT 1 through pg \| [1-9]' -- \
+  env BENCH_SMOKE=1 npm run --silent bench:worklist
 smoke bench:temporal '"serverCpuMsPerStart":' '"started":[1-9]' -- \
   env BENCH_SERVERS=dev npm run --silent bench:temporal -- 5 2
 
@@ -48,4 +50,4 @@ if ((${#failed[@]})); then
   printf 'bench:smoke FAILED: %s\n' "${failed[@]}" >&2
   exit 1
 fi
-echo "bench:smoke: 5 benches ran and printed figures (${SECONDS}s)"
+echo "bench:smoke: 6 benches ran and printed figures (${SECONDS}s)"
