@@ -124,8 +124,16 @@ describe('worklist (real PostgreSQL, api in process)', () => {
       schedulerPool,
     ]);
 
-    const all = await list(tokens.nurse, 'view=all&status=active');
+    const all = await list(tokens.nurse, 'view=all');
     expect(all.items.map((t) => t.id)).toEqual([nursePool, schedulerPool, claimedByMe, claimedByOther]);
+    const any = await list(tokens.nurse, 'status=any');
+    expect(any.items.map((t) => t.id)).toEqual([
+      doneByMe,
+      nursePool,
+      schedulerPool,
+      claimedByMe,
+      claimedByOther,
+    ]);
     expect(all.counts).toEqual({ all: 4, mine: 1, pool: 1, breached: 0 });
     expect((await list(tokens.otherNurse, 'view=mine')).items.map((t) => t.id)).toEqual([claimedByOther]);
   });

@@ -16,6 +16,14 @@ export type TaskPriority = 'routine' | 'high' | 'urgent';
 @Index('uq_tasks_transition_step', ['transitionId', 'stepKey'], { unique: true })
 @Index('ix_tasks_status_due', ['status', 'dueAt'])
 @Index('ix_tasks_active_facility_due', ['facility', 'dueAt'], { where: `"status" IN ('open', 'claimed')` })
+// the worklist's (migration 1765700000000); the two on expressions are kept by the migration alone
+@Index('ix_tasks_pool', ['facility', 'role', 'dueAt'], { where: `"status" = 'open' AND "assignee" IS NULL` })
+@Index('ix_tasks_assignee_active', ['assignee', 'dueAt'], { where: `"status" IN ('open', 'claimed')` })
+@Index('ix_tasks_active_facility_created', ['facility', 'createdAt'], {
+  where: `"status" IN ('open', 'claimed')`,
+})
+@Index('ix_tasks_active_facility_risk', { synchronize: false })
+@Index('ix_tasks_active_facility_priority', { synchronize: false })
 // the checks as migration 1763870000000 made them (TaskStatus, TaskPriority)
 @Check('ck_tasks_status', `"status" IN ('open','claimed','completed','cancelled')`)
 @Check('ck_tasks_priority', `"priority" IN ('routine','high','urgent')`)

@@ -16,8 +16,8 @@ const listFields = {
    * open and claimed tasks unless `status` says otherwise.
    */
   view: z.enum(WORKLIST_VIEWS).default('all'),
-  /** `active`: open or claimed. */
-  status: z.enum(['active', 'open', 'claimed', 'completed', 'cancelled']).optional(),
+  /** `active` (the default): open or claimed; `any`: every status. */
+  status: z.enum(['active', 'open', 'claimed', 'completed', 'cancelled', 'any']).default('active'),
   priority: z.enum(['routine', 'high', 'urgent']).optional(),
   /** Breached: the clock recorded a breach, or the due time has passed. */
   breached: z.stringbool().optional(),

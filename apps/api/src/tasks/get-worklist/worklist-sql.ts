@@ -1,5 +1,5 @@
 import {
-  facilityFilter,
+  scopedFacilities,
   isSupervisor,
   pathwayRolesHeld,
   type PathwayRoleMap,
@@ -20,6 +20,8 @@ const ACTIVE = `t.status IN ('open', 'claimed')`;
 export class WorklistSql {
   readonly p = new SqlParams();
   readonly shared: string[] = [];
+  /** The facilities to read: the caller's, narrowed to the one asked for; undefined: all (`*`). */
+  readonly facilities: readonly string[] | undefined;
   private readonly views: Record<View, () => string>;
 
   /** One per statement: each holds the parameters its own SQL uses, no more. */
@@ -29,11 +31,9 @@ export class WorklistSql {
     roles: PathwayRoleMap,
   ) {
     const { p, shared } = this;
-    const facilities = facilityFilter(actor);
-    if (facilities) shared.push(`t.facility = ANY(${p.add(facilities)}::text[])`);
-    if (filter.facility) shared.push(`t.facility = ${p.add(filter.facility)}`);
-    if (filter.status && filter.status !== 'active') shared.push(`t.status = ${p.add(filter.status)}`);
+    this.facilities = scopedFacilities(actor, filter.facility);
     if (filter.status === 'active') shared.push(ACTIVE);
+    else if (filter.status !== 'any') shared.push(`t.status = ${p.add(filter.status)}`);
     if (filter.priority) shared.push(`t.priority = ${p.add(filter.priority)}`);
     if (filter.dueBefore) shared.push(`t.due_at < ${p.add(filter.dueBefore)}`);
     if (filter.role) shared.push(`t.role = ${p.add(filter.role)}`);
@@ -45,12 +45,10 @@ export class WorklistSql {
     else if (filter.mrn) shared.push(`split_part(t.patient_key, '|', 2) = ${p.add(filter.mrn)}`);
     if (filter.breached !== undefined) shared.push(filter.breached ? this.breached : `NOT ${this.breached}`);
 
-    // mine and pool list work still to do unless a status is asked for
-    const activeUnlessAsked = filter.status ? [] : [ACTIVE];
     const held = isSupervisor(roles, actor) ? undefined : pathwayRolesHeld(roles, actor, TASK_ROLES);
     this.views = {
       all: () => 'TRUE',
-      mine: () => and([`t.assignee = ${p.add(actor.subject)}`, ...activeUnlessAsked]),
+      mine: () => `t.assignee = ${p.add(actor.subject)}`,
       pool: () =>
         and([
           `t.assignee IS NULL`,
@@ -70,13 +68,19 @@ export class WorklistSql {
     return this.views[view]();
   }
 
-  /** The shared conditions and the listed view's, for the page and its total. */
+  /** `t.facility` in the facilities read (none when every facility is). */
+  facilityIn(): string[] {
+    return this.facilities ? [`t.facility = ANY(${this.p.add(this.facilities)}::text[])`] : [];
+  }
+
+  /** The shared conditions and the listed view's, for the page (the facility condition apart). */
   listWhere(extra: string[] = []): string {
     return and([...this.shared, this.view(this.filter.view), ...extra]);
   }
 
+  /** The shared conditions with the facilities, for the counts. */
   sharedWhere(): string {
-    return and(this.shared);
+    return and([...this.facilityIn(), ...this.shared]);
   }
 }
 
