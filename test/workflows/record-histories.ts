@@ -37,7 +37,7 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
       const args = {
         attemptId,
         stepKey: 'tcm-contact',
-        channel: 'phone',
+        channel: 'phone' as const,
         outcome,
         contactedAt,
         recordedBy: 'nurse-1',

@@ -72,7 +72,11 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
       const done = doneAt(runner, request.occurredAt);
       if (!def.completingOutcomes.includes(request.outcome)) {
         run.outcome = request.outcome;
-        const detail = { outcome: request.outcome, by: request.completedBy, ...(done ? { doneAt: done } : {}) };
+        const detail = {
+          outcome: request.outcome,
+          by: request.completedBy,
+          ...(done ? { doneAt: done } : {}),
+        };
         await runner.record([runner.entry('step.retried', [run.key, ++state.seq], detail, run.key)]);
         return { stepKey: request.stepKey, accepted: false };
       }

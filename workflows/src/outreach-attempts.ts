@@ -14,7 +14,7 @@ function openStep(runner: TransitionRunner, stepKey: string) {
   const def = pathway?.steps.find((s) => s.key === stepKey);
   if (run?.status !== 'open' || !pathway || !def)
     throw new Error(`step ${stepKey} is not open in this transition`);
-  return { run: run as OpenStep, def, pathway };
+  return { run, def, pathway };
 }
 
 /** From the discharge to the step's deadline: attempts outside it are recorded, never counted. */
@@ -44,7 +44,10 @@ export async function recordAttempt(
   const inWindow = inOutreachWindow(contactedAt, window);
   const seen = run.attempts?.some((a) => a.id === request.attemptId);
   if (!seen) {
-    run.attempts = [...(run.attempts ?? []), { id: request.attemptId, outcome: request.outcome, contactedAt }];
+    run.attempts = [
+      ...(run.attempts ?? []),
+      { id: request.attemptId, outcome: request.outcome, contactedAt },
+    ];
     const { attemptId, channel, outcome, recordedBy } = request;
     const count = run.attempts.length;
     const detail = { attemptId, channel, outcome, contactedAt, inWindow, attempts: count, by: recordedBy };
@@ -60,7 +63,12 @@ export async function recordAttempt(
       entry: runner.entry('attempt.recorded', [run.key, attemptId], detail, run.key),
     });
   }
-  const result = { stepKey: run.key, attemptId: request.attemptId, attempts: run.attempts?.length ?? 0, inWindow };
+  const result = {
+    stepKey: run.key,
+    attemptId: request.attemptId,
+    attempts: run.attempts?.length ?? 0,
+    inWindow,
+  };
   const met = def.attempts && outreachMet(def.attempts, run.attempts ?? [], window);
   if (!met) return result;
   const outcome = met.metBy === 'contact' ? def.completingOutcomes[0] : ATTEMPTS_OUTCOME;

@@ -204,7 +204,9 @@ export class TransitionRunner {
     });
   }
 
-  async recordAttempt(input: Omit<RecordAttemptInput, 'transitionId' | 'facility' | 'pathway'>): Promise<void> {
+  async recordAttempt(
+    input: Omit<RecordAttemptInput, 'transitionId' | 'facility' | 'pathway'>,
+  ): Promise<void> {
     await this.write('recordAttempt', { ...this.ref(), ...input });
   }
 

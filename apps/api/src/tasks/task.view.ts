@@ -16,6 +16,10 @@ export const taskViewSchema = z
     dueAt: z.iso.datetime(),
     assignee: z.string().nullable(),
     outcome: z.string().nullable(),
+    /** Outreach attempts recorded on it. */
+    attempts: z.number().int(),
+    doneAt: z.iso.datetime().nullable().describe('When its work was actually done, as the completion said'),
+    metBy: z.enum(['contact', 'attempts']).nullable().describe('How an outreach step was met'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Task' });
@@ -35,6 +39,9 @@ export function toTaskView(task: TaskEntity): TaskView {
     dueAt: task.dueAt.toISOString(),
     assignee: task.assignee,
     outcome: task.outcome,
+    attempts: task.attempts,
+    doneAt: task.doneAt?.toISOString() ?? null,
+    metBy: task.metBy,
     createdAt: task.createdAt.toISOString(),
   };
 }
