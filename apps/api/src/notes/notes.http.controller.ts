@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
-import { ApiZodResponse, ZodValidationPipe } from '@ct/observability';
+import { ApiZodResponse, problemDetailsSchema, ZodValidationPipe } from '@ct/observability';
 import { AddNoteCommand, addNoteRequestSchema, type AddNoteRequest } from './add-note.command';
 import { ListNotesQuery } from './list-notes.query';
 import { noteListSchema, noteViewSchema } from './note.view';
@@ -10,6 +10,9 @@ import { noteListSchema, noteViewSchema } from './note.view';
 const ADD =
   'Add a note (append-only: to correct one, add a note with corrects); author and time from the server';
 const LIST = 'Its notes, oldest first, each with the notes that correct it';
+const PROBLEM = 'application/problem+json';
+const MISSING = 'None with this id within your facilities';
+const UNKNOWN_NOTE = 'corrects names no note of the same task or transition';
 
 /** Notes on tasks and transitions: no update or delete route, by design. */
 @ApiTags('notes')
@@ -26,6 +29,8 @@ export class NotesHttpController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: `Task: ${ADD}` })
   @ApiZodResponse(201, noteViewSchema, 'The note')
+  @ApiZodResponse(404, problemDetailsSchema, MISSING, PROBLEM)
+  @ApiZodResponse(422, problemDetailsSchema, UNKNOWN_NOTE, PROBLEM)
   addToTask(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(addNoteRequestSchema)) body: AddNoteRequest,
@@ -37,6 +42,7 @@ export class NotesHttpController {
   @Get('tasks/:id/notes')
   @ApiOperation({ summary: `Task: ${LIST}` })
   @ApiZodResponse(200, noteListSchema, 'The notes')
+  @ApiZodResponse(404, problemDetailsSchema, MISSING, PROBLEM)
   listOfTask(@Param('id', new ParseUUIDPipe()) id: string, @Actor() actor: Principal) {
     return this.queries.execute(new ListNotesQuery('task', id, actor));
   }
@@ -45,6 +51,8 @@ export class NotesHttpController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: `Transition: ${ADD}` })
   @ApiZodResponse(201, noteViewSchema, 'The note')
+  @ApiZodResponse(404, problemDetailsSchema, MISSING, PROBLEM)
+  @ApiZodResponse(422, problemDetailsSchema, UNKNOWN_NOTE, PROBLEM)
   addToTransition(
     @Param('id') id: string,
     @Body(new ZodValidationPipe(addNoteRequestSchema)) body: AddNoteRequest,
@@ -56,6 +64,7 @@ export class NotesHttpController {
   @Get('transitions/:id/notes')
   @ApiOperation({ summary: `Transition: ${LIST}` })
   @ApiZodResponse(200, noteListSchema, 'The notes')
+  @ApiZodResponse(404, problemDetailsSchema, MISSING, PROBLEM)
   listOfTransition(@Param('id') id: string, @Actor() actor: Principal) {
     return this.queries.execute(new ListNotesQuery('transition', id, actor));
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
-import { ApiZodResponse, ZodValidationPipe } from '@ct/observability';
+import { ApiZodResponse, problemDetailsSchema, ZodValidationPipe } from '@ct/observability';
 import { attemptListSchema } from './attempt.view';
 import { ListAttemptsQuery } from './list-attempts.query';
 import {
@@ -11,6 +11,8 @@ import {
   recordAttemptResultSchema,
   type RecordAttemptRequest,
 } from './record-attempt.command';
+
+const PROBLEM = 'application/problem+json';
 
 /** Outreach attempts on a task: each call, visit or letter, with its channel, outcome and time. */
 @ApiTags('tasks')
@@ -46,6 +48,7 @@ export class AttemptsHttpController {
   @Get()
   @ApiOperation({ summary: "The task's outreach attempts, earliest contact first, with their notes" })
   @ApiZodResponse(200, attemptListSchema, 'The attempts and how many')
+  @ApiZodResponse(404, problemDetailsSchema, 'No such task within your facilities', PROBLEM)
   list(@Param('id', new ParseUUIDPipe()) id: string, @Actor() actor: Principal) {
     return this.queries.execute(new ListAttemptsQuery(id, actor));
   }
