@@ -3,7 +3,13 @@ export const OUTREACH_CHANNELS = ['phone', 'video', 'in-person', 'portal', 'lett
 export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
 
 /** What came of it; only `reached` is an interactive contact. */
-export const OUTREACH_OUTCOMES = ['reached', 'no-answer', 'left-message', 'wrong-number', 'declined'] as const;
+export const OUTREACH_OUTCOMES = [
+  'reached',
+  'no-answer',
+  'left-message',
+  'wrong-number',
+  'declined',
+] as const;
 export type OutreachOutcome = (typeof OUTREACH_OUTCOMES)[number];
 
 /** How an outreach step was met: an interactive contact, or enough documented unsuccessful attempts. */
@@ -55,7 +61,9 @@ export function outreachMet(
   const contacts = byTime.filter((a) => a.outcome === 'reached');
   const inWindowContact = contacts.find((a) => inOutreachWindow(a.contactedAt, window));
   if (inWindowContact) return { metBy: 'contact', at: inWindowContact.contactedAt, inWindow: true };
-  const unsuccessful = byTime.filter((a) => a.outcome !== 'reached' && inOutreachWindow(a.contactedAt, window));
+  const unsuccessful = byTime.filter(
+    (a) => a.outcome !== 'reached' && inOutreachWindow(a.contactedAt, window),
+  );
   const counted = unsuccessful[rule.unsuccessfulToMeet - 1];
   if (counted) return { metBy: 'attempts', at: counted.contactedAt, inWindow: true };
   if (contacts[0]) return { metBy: 'contact', at: contacts[0].contactedAt, inWindow: false };

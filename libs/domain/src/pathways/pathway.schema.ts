@@ -46,7 +46,10 @@ export const stepSchema = z.object({
    * An outreach step: met by a contact (`reached`) or by this many documented unsuccessful
    * attempts within its window (discharge to deadline), recorded as outreach attempts.
    */
-  attempts: z.object({ unsuccessfulToMeet: z.number().int().min(1) }).strict().optional(),
+  attempts: z
+    .object({ unsuccessfulToMeet: z.number().int().min(1) })
+    .strict()
+    .optional(),
 });
 
 /** Facts of an event a pathway is chosen by; within one criterion all given fields must match. */

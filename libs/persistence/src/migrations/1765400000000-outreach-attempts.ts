@@ -11,7 +11,9 @@ export class OutreachAttempts1765400000000 implements MigrationInterface {
     await db.query(`ALTER TABLE "tasks" ADD "attempts" integer NOT NULL DEFAULT 0`);
     await db.query(`ALTER TABLE "tasks" ADD "done_at" timestamptz`);
     await db.query(`ALTER TABLE "tasks" ADD "met_by" text`);
-    await db.query(`ALTER TABLE "tasks" ADD CONSTRAINT "ck_tasks_met_by" CHECK ("met_by" IN ('contact','attempts'))`);
+    await db.query(
+      `ALTER TABLE "tasks" ADD CONSTRAINT "ck_tasks_met_by" CHECK ("met_by" IN ('contact','attempts'))`,
+    );
     await db.query(`CREATE TABLE "outreach_attempts" (
       "id" uuid NOT NULL,
       "task_id" uuid NOT NULL,
