@@ -2,6 +2,7 @@ import type {
   ChangeTaskInput,
   CloseTaskInput,
   OpenTaskInput,
+  RecordAttemptInput,
   RecordFailureInput,
   RecordTimelineInput,
   RecordTransitionInput,
@@ -17,6 +18,8 @@ export class FakeTransitionActivities implements TransitionActivities {
   readonly changed: ChangeTaskInput[] = [];
   readonly reminders: RecordTimelineInput[] = [];
   readonly recorded: RecordTransitionInput[] = [];
+  /** Outreach attempts, one per attempt id, as the table keeps them. */
+  readonly attempts = new Map<string, RecordAttemptInput>();
   /** The timeline as the database would keep it: one entry per dedupe key. */
   readonly timeline = new Map<string, TimelineEntry>();
   /** Set to make the next call of an activity fail once after writing (a crash before it answered). */
@@ -62,6 +65,14 @@ export class FakeTransitionActivities implements TransitionActivities {
     if (fresh) this.changed.push(input);
     this.crash('changeTask');
     return { changed: fresh };
+  }
+
+  async recordAttempt(input: RecordAttemptInput) {
+    this.refuse('recordAttempt');
+    this.write([input.entry]);
+    const recorded = !this.attempts.has(input.attemptId);
+    if (recorded) this.attempts.set(input.attemptId, input);
+    return { recorded };
   }
 
   async sendReminder(input: RecordTimelineInput) {

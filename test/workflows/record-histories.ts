@@ -2,7 +2,12 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { adtEventSignal, referralEventSignal } from '@ct/workflows/care-transition.messages';
+import {
+  adtEventSignal,
+  completeStepUpdate,
+  recordAttemptUpdate,
+  referralEventSignal,
+} from '@ct/workflows/care-transition.messages';
 import { dischargeEvent, eventuallyState, withTransition, type Harness } from './transition-harness';
 
 /** Scenarios whose histories the replay test keeps; re-record only for a deliberate, patched change. */
@@ -16,6 +21,37 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
     await eventuallyState(handle, (s) => s.currentStep === 'follow-up-visit');
     await h.complete(handle, 'medication-reconciliation', 'reconciled');
     await h.complete(handle, 'follow-up-visit', 'visit-held');
+    await handle.result();
+    return handle;
+  },
+  // v5 (outreach-attempts, actual-times): two unsuccessful attempts meet the contact; completions say when
+  'tcm-outreach-attempts': async (h) => {
+    await h.skipTo('2055-01-08T21:30:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-01-08T21:30:00.000Z'));
+    await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
+    await h.skipTo('2055-01-12T15:00:00.000Z');
+    for (const [attemptId, outcome, contactedAt] of [
+      ['00000000-0000-4000-8000-000000000001', 'no-answer', '2055-01-11T15:00:00.000Z'],
+      ['00000000-0000-4000-8000-000000000002', 'left-message', '2055-01-12T14:00:00.000Z'],
+    ] as const) {
+      const args = {
+        attemptId,
+        stepKey: 'tcm-contact',
+        channel: 'phone' as const,
+        outcome,
+        contactedAt,
+        recordedBy: 'nurse-1',
+      };
+      await handle.executeUpdate(recordAttemptUpdate, { updateId: attemptId, args: [args] });
+    }
+    await eventuallyState(handle, (s) => s.currentStep === 'follow-up-visit');
+    for (const [stepKey, outcome] of [
+      ['medication-reconciliation', 'reconciled'],
+      ['follow-up-visit', 'visit-held'],
+    ] as const) {
+      const args = { stepKey, outcome, completedBy: 'nurse-1', occurredAt: '2055-01-12T13:00:00.000Z' };
+      await handle.executeUpdate(completeStepUpdate, { args: [args] });
+    }
     await handle.result();
     return handle;
   },

@@ -1,5 +1,6 @@
 /** The activities a care transition calls; implemented in apps/worker. Types only here. */
 import type { CareEventType, RecordedTransitionStatus } from '@ct/contracts';
+import type { OutreachChannel, OutreachMetBy, OutreachOutcome } from '@ct/domain/workflow-safe';
 
 /** One line of a transition's timeline; written with an outbox record for care.events.v1. */
 export interface TimelineEntry {
@@ -35,6 +36,23 @@ export interface CloseTaskInput extends TransitionRef {
   status: 'completed' | 'cancelled';
   outcome: string;
   closedBy: string;
+  /** When the work was actually done (completed steps); the write's time when absent. */
+  doneAt?: string;
+  /** How an outreach step was met. */
+  metBy?: OutreachMetBy;
+  entry: TimelineEntry;
+}
+
+/** One outreach attempt on a step's task; `attemptId` makes a retried write a no-op. */
+export interface RecordAttemptInput extends TransitionRef {
+  attemptId: string;
+  stepKey: string;
+  episode: string;
+  channel: OutreachChannel;
+  outcome: OutreachOutcome;
+  contactedAt: string;
+  recordedBy: string;
+  inWindow: boolean;
   entry: TimelineEntry;
 }
 
@@ -76,6 +94,8 @@ export interface TransitionActivities {
   closeTask(input: CloseTaskInput): Promise<{ changed: boolean }>;
   /** Claims, escalations (reassign, priority), reschedules and breaches of one task. */
   changeTask(input: ChangeTaskInput): Promise<{ changed: boolean }>;
+  /** An outreach attempt row, the task's count and a timeline entry, in one transaction. */
+  recordAttempt(input: RecordAttemptInput): Promise<{ recorded: boolean }>;
   sendReminder(input: RecordTimelineInput): Promise<void>;
   recordTransition(input: RecordTransitionInput): Promise<void>;
   recordTimeline(input: RecordTimelineInput): Promise<void>;

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AdtEventType, ReferralEventType } from '@ct/contracts';
+import type { OutreachChannel, OutreachMetBy, OutreachOutcome } from '@ct/domain/workflow-safe';
 import type { CarriedState, StepStatus, TransitionStatus } from './transition-state';
 
 /** What the orchestrator tells a running transition about an ADT event (ids and codes, no names). */
@@ -49,11 +50,36 @@ export interface CompleteStepRequest {
   stepKey: string;
   outcome: string;
   completedBy: string;
+  /** When the visit or reconciliation actually happened (default: now); not before the discharge. */
+  occurredAt?: string;
 }
 
 export interface CompleteStepResult {
   stepKey: string;
   accepted: boolean;
+  nextStepKey?: string;
+}
+
+/** An outreach attempt: codes and times only (its note stays in the api's table, out of Temporal). */
+export interface RecordAttemptRequest {
+  /** Made by the api; also the update id, so a resent request is one attempt. */
+  attemptId: string;
+  stepKey: string;
+  channel: OutreachChannel;
+  outcome: OutreachOutcome;
+  contactedAt: string;
+  recordedBy: string;
+}
+
+export interface RecordAttemptResult {
+  stepKey: string;
+  attemptId: string;
+  /** Attempts recorded on the step so far, this one included. */
+  attempts: number;
+  /** Whether it falls in the step's window (discharge to deadline) and so counts toward its rule. */
+  inWindow: boolean;
+  /** Set when this attempt met the step (it completed). */
+  metBy?: OutreachMetBy;
   nextStepKey?: string;
 }
 
@@ -70,6 +96,9 @@ export interface StepView {
   dueAt?: string;
   breached: boolean;
   outcome?: string;
+  /** Outreach attempts recorded on the step. */
+  attempts: number;
+  metBy?: OutreachMetBy;
 }
 
 export interface TransitionState {
@@ -92,4 +121,7 @@ export const adtEventSignal = defineSignal<[TransitionEvent]>('adtEvent');
 export const referralEventSignal = defineSignal<[ReferralEvent]>('referralEvent');
 export const completeStepUpdate = defineUpdate<CompleteStepResult, [CompleteStepRequest]>('completeStep');
 export const claimStepUpdate = defineUpdate<void, [ClaimStepRequest]>('claimStep');
+export const recordAttemptUpdate = defineUpdate<RecordAttemptResult, [RecordAttemptRequest]>('recordAttempt');
+/** The validator's refusal of a time (in the future, before the discharge): the api answers 422. */
+export const INVALID_TIME = 'InvalidTime';
 export const stateQuery = defineQuery<TransitionState>('state');

@@ -10,6 +10,7 @@ import {
   adtEventSignal,
   claimStepUpdate,
   completeStepUpdate,
+  recordAttemptUpdate,
   referralEventSignal,
   stateQuery,
   type CARE_TRANSITION_WORKFLOW,
@@ -17,8 +18,11 @@ import {
   type CareTransitionWorkflow,
   type ClaimStepRequest,
   type CompleteStepRequest,
+  type RecordAttemptRequest,
   type TransitionState,
 } from './care-transition.messages';
+import { checkActualTime, doneAt } from './actual-times';
+import { recordAttempt, validateAttempt } from './outreach-attempts';
 import { nextWakeUp } from './step-clocks';
 import { TransitionEvents, type Inbound } from './transition-events';
 import { TransitionRunner } from './transition-runner';
@@ -65,13 +69,18 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
     completeStepUpdate,
     async (request) => {
       const { run, def, pathway } = openStepOf(runner, request.stepKey);
+      const done = doneAt(runner, request.occurredAt);
       if (!def.completingOutcomes.includes(request.outcome)) {
         run.outcome = request.outcome;
-        const detail = { outcome: request.outcome, by: request.completedBy };
+        const detail = {
+          outcome: request.outcome,
+          by: request.completedBy,
+          ...(done ? { doneAt: done } : {}),
+        };
         await runner.record([runner.entry('step.retried', [run.key, ++state.seq], detail, run.key)]);
         return { stepKey: request.stepKey, accepted: false };
       }
-      await runner.closeStep(run, 'completed', request.outcome, request.completedBy);
+      await runner.closeStep(run, 'completed', request.outcome, request.completedBy, { doneAt: done });
       wake = true;
       const nextStepKey = readySteps(pathway, state.steps)[0]?.def.key;
       return { stepKey: request.stepKey, accepted: true, ...(nextStepKey ? { nextStepKey } : {}) };
@@ -86,6 +95,15 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
       await runner.change(run, 'step.claimed', [++state.seq], { assignee: claimedBy }, { by: claimedBy });
     },
     { validator: ({ stepKey }: ClaimStepRequest) => void openRun(state, stepKey) },
+  );
+  setHandler(
+    recordAttemptUpdate,
+    async (request) => {
+      const result = await recordAttempt(runner, request);
+      wake ||= result.metBy !== undefined; // the step completed: open what follows
+      return result;
+    },
+    { validator: (request: RecordAttemptRequest) => validateAttempt(runner, request) },
   );
 
   /** The next event to apply, while the transition goes on. */
@@ -154,9 +172,11 @@ function validateCompletion(runner: TransitionRunner, request: CompleteStepReque
       `outcome ${request.outcome} is not valid for step ${request.stepKey}; use one of: ${allowed.join(', ')}`,
     );
   }
+  if (request.occurredAt) checkActualTime(runner, 'occurredAt', request.occurredAt);
   const dischargeDay = runner.state.dischargedAt;
   if (def.notOnDischargeDay && dischargeDay && def.completingOutcomes.includes(request.outcome)) {
-    if (sameLocalDay(new Date(Date.now()), dischargeDay, runner.calendar))
+    // the day the visit happened, not the day it is recorded
+    if (sameLocalDay(new Date(request.occurredAt ?? Date.now()), dischargeDay, runner.calendar))
       throw new Error(`a visit on the discharge day does not count for step ${request.stepKey}`);
   }
 }
@@ -171,7 +191,7 @@ function view(state: CarriedState): TransitionState {
     currentStep: open[0]?.key,
     dueAt: open[0]?.dueAt,
     eventsSeen: state.eventsSeen,
-    steps: state.steps.map(({ key, role, status, priority, dueAt, breached, outcome }) => ({
+    steps: state.steps.map(({ key, role, status, priority, dueAt, breached, outcome, attempts, metBy }) => ({
       key,
       role,
       status,
@@ -179,6 +199,8 @@ function view(state: CarriedState): TransitionState {
       dueAt,
       breached,
       outcome,
+      attempts: attempts?.length ?? 0,
+      metBy,
     })),
   };
 }

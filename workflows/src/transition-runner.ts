@@ -13,7 +13,13 @@ import {
   type EscalationRung,
   type PathwayDefinition,
 } from '@ct/domain/workflow-safe';
-import { BAD_DATA, type TimelineEntry, type TransitionActivities } from './care-transition.activities';
+import {
+  BAD_DATA,
+  type CloseTaskInput,
+  type RecordAttemptInput,
+  type TimelineEntry,
+  type TransitionActivities,
+} from './care-transition.activities';
 import type { CareTransitionInput } from './care-transition.messages';
 import type { StepClockAction } from './step-clocks';
 import {
@@ -173,22 +179,35 @@ export class TransitionRunner {
     });
   }
 
+  /** `done`: when the work actually happened (and how an outreach step was met), on the task and the entry. */
   async closeStep(
     run: StepRun,
     status: 'completed' | 'cancelled' | 'expired',
     outcome: string,
     by: string,
+    done: { doneAt?: string; metBy?: CloseTaskInput['metBy'] } = {},
   ): Promise<void> {
     run.status = status;
     run.outcome = outcome;
+    run.metBy = done.metBy;
+    const detail: TimelineEntry['detail'] = { outcome, by };
+    if (done.doneAt) detail.doneAt = done.doneAt;
+    if (done.metBy) detail.metBy = done.metBy;
     await this.write('closeTask', {
       ...this.ref(),
       stepKey: run.key,
       status: status === 'completed' ? 'completed' : 'cancelled',
       outcome,
       closedBy: by,
-      entry: this.entry(`step.${status}`, [run.key], { outcome, by }, run.key),
+      ...done,
+      entry: this.entry(`step.${status}`, [run.key], detail, run.key),
     });
+  }
+
+  async recordAttempt(
+    input: Omit<RecordAttemptInput, 'transitionId' | 'facility' | 'pathway'>,
+  ): Promise<void> {
+    await this.write('recordAttempt', { ...this.ref(), ...input });
   }
 
   async closeOpenSteps(outcome: string): Promise<void> {

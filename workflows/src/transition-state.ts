@@ -1,6 +1,8 @@
 import type { RecordedTransitionStatus } from '@ct/contracts';
 import {
   findPathway,
+  type OutreachAttemptFact,
+  type OutreachMetBy,
   type PathwayDefinition,
   type StepDefinition,
   type TransitionFacts,
@@ -33,6 +35,14 @@ interface StepFields {
   rungsDone: number;
   outcome?: string;
   claimedBy?: string;
+  /** Outreach attempts recorded on the step (ids, codes and times), in the order they came. */
+  attempts?: StepAttempt[];
+  /** How an outreach step was met, once it is. */
+  metBy?: OutreachMetBy;
+}
+
+export interface StepAttempt extends OutreachAttemptFact {
+  id: string;
 }
 
 export interface PendingStep extends StepFields {

@@ -16,6 +16,13 @@ import { OpsHttpController } from './ops/ops.http.controller';
 import { GetPipelineHandler } from './ops/pipeline/pipeline.handler';
 import { GetStuckTransitionsHandler } from './ops/stuck-transitions/stuck-transitions.handler';
 import { GetSummaryHandler } from './ops/summary/summary.handler';
+import { AddNoteHandler } from './notes/add-note.handler';
+import { ListNotesHandler } from './notes/list-notes.handler';
+import { NoteSubjects } from './notes/note-subject';
+import { NotesHttpController } from './notes/notes.http.controller';
+import { AttemptsHttpController } from './tasks/attempts/attempts.http.controller';
+import { ListAttemptsHandler } from './tasks/attempts/list-attempts.handler';
+import { RecordAttemptHandler } from './tasks/attempts/record-attempt.handler';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
@@ -30,6 +37,8 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
   imports: [...appFoundation(apiEnvSchema, ['postgres', 'temporal']), AuthModule, ConsoleStaticModule],
   controllers: [
     TasksHttpController,
+    AttemptsHttpController,
+    NotesHttpController,
     TransitionsHttpController,
     DeadLettersHttpController,
     OpsHttpController,
@@ -53,6 +62,11 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     GetPipelineHandler,
     ListTransitionsHandler,
     OpenStepsMetrics,
+    RecordAttemptHandler,
+    ListAttemptsHandler,
+    NoteSubjects,
+    AddNoteHandler,
+    ListNotesHandler,
   ],
 })
 export class ApiModule {}

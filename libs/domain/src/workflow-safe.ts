@@ -5,6 +5,7 @@ export * from './calendar/facility-calendars';
 export * from './calendar/us-federal-holidays';
 export * from './pathways/pathway';
 export * from './pathways/pathway-registry';
+export * from './pathways/outreach';
 export * from './pathways/readmission';
 export * from './pathways/select-pathway';
 export * from './pathways/step-deadline';

@@ -12,7 +12,11 @@ import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbo
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
 import { TimelineEscalations1765100000000 } from './migrations/1765100000000-timeline-escalations';
+import { OutreachAttempts1765400000000 } from './migrations/1765400000000-outreach-attempts';
+import { Notes1765400000001 } from './migrations/1765400000001-notes';
 import { WorklistIndexes1765700000000 } from './migrations/1765700000000-worklist-indexes';
+import { NoteEntity } from './entities/note.entity';
+import { OutreachAttemptEntity } from './entities/outreach-attempt.entity';
 
 export const entities = [
   TaskEntity,
@@ -21,6 +25,8 @@ export const entities = [
   TimelineEntryEntity,
   OutboxRecordEntity,
   DeadLetterEntity,
+  OutreachAttemptEntity,
+  NoteEntity,
 ];
 export const migrations = [
   Init1763870000000,
@@ -30,6 +36,8 @@ export const migrations = [
   InboundAuthenticatedAs1764900000000,
   OpsIndexes1765000000000,
   TimelineEscalations1765100000000,
+  OutreachAttempts1765400000000,
+  Notes1765400000001,
   WorklistIndexes1765700000000,
 ];
 

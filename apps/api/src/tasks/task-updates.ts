@@ -1,14 +1,46 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Repository } from 'typeorm';
+import type { Principal } from '@ct/auth';
 import { ProblemException } from '@ct/observability';
 import { TaskEntity } from '@ct/persistence';
+import { INVALID_TIME } from '@ct/workflows/care-transition.messages';
+import { findScopedTask } from './scoped-task';
+
+/** Options of the update: `updateId` makes a resent update the same one (Temporal answers it once). */
+export interface TaskUpdateOptions {
+  updateId?: string;
+}
+
+function refused(error: WorkflowUpdateFailedError): ProblemException {
+  const cause = error.cause;
+  if (cause instanceof ApplicationFailure && cause.type === INVALID_TIME) {
+    return new ProblemException({
+      type: 'https://care-transitions.dev/problems/invalid-time',
+      title: 'A time in the request cannot be right',
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      detail: cause.message,
+    });
+  }
+  return new ProblemException({
+    type: 'https://care-transitions.dev/problems/step-refused',
+    title: 'The transition refused this change',
+    status: HttpStatus.CONFLICT,
+    detail: cause?.message ?? error.message,
+  });
+}
 
 /**
  * Work on a task is a Temporal update to its transition: the workflow validates it against the
- * pathway and refuses at once with its reason (409), before anything is written.
+ * pathway and refuses at once with its reason (409; 422 for an impossible time), before anything
+ * is written. A task outside the caller's facilities is a 404, as if it did not exist.
  */
 @Injectable()
 export class TaskUpdates {
@@ -17,29 +49,20 @@ export class TaskUpdates {
     private readonly temporal: Client,
   ) {}
 
-  async send<Ret, Arg>(taskId: string, update: UpdateDefinition<Ret, [Arg]>, arg: (task: TaskEntity) => Arg) {
-    const task = await this.tasks.findOneBy({ id: taskId });
-    if (!task) {
-      throw new ProblemException({
-        type: 'https://care-transitions.dev/problems/not-found',
-        title: 'Task not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No task with id ${taskId}.`,
-      });
-    }
+  async send<Ret, Arg>(
+    actor: Principal,
+    taskId: string,
+    update: UpdateDefinition<Ret, [Arg]>,
+    arg: (task: TaskEntity) => Arg,
+    options: TaskUpdateOptions = {},
+  ): Promise<Ret> {
+    const task = await findScopedTask(this.tasks, actor, taskId);
     try {
       return await this.temporal.workflow
         .getHandle(task.transitionId)
-        .executeUpdate(update, { args: [arg(task)] });
+        .executeUpdate(update, { args: [arg(task)], ...options });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new ProblemException({
-          type: 'https://care-transitions.dev/problems/step-refused',
-          title: 'The transition refused this change',
-          status: HttpStatus.CONFLICT,
-          detail: error.cause?.message ?? error.message,
-        });
-      }
+      if (error instanceof WorkflowUpdateFailedError) throw refused(error);
       if (error instanceof WorkflowNotFoundError) {
         throw new ProblemException({
           type: 'https://care-transitions.dev/problems/transition-closed',

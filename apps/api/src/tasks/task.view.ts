@@ -18,6 +18,10 @@ export const taskViewSchema = z
     breached: z.boolean(),
     assignee: z.string().nullable(),
     outcome: z.string().nullable(),
+    /** Outreach attempts recorded on it. */
+    attempts: z.number().int(),
+    doneAt: z.iso.datetime().nullable().describe('When its work was actually done, as the completion said'),
+    metBy: z.enum(['contact', 'attempts']).nullable().describe('How an outreach step was met'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Task' });
@@ -39,6 +43,9 @@ export function toTaskView(task: TaskEntity, now = Date.now()): TaskView {
     breached: task.breachedAt !== null || (active && task.dueAt.getTime() <= now),
     assignee: task.assignee,
     outcome: task.outcome,
+    attempts: task.attempts,
+    doneAt: task.doneAt?.toISOString() ?? null,
+    metBy: task.metBy,
     createdAt: task.createdAt.toISOString(),
   };
 }

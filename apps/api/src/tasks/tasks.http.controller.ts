@@ -75,7 +75,7 @@ export class TasksHttpController {
     @Body(new ZodValidationPipe(claimTaskRequestSchema)) _body: ClaimTaskRequest,
     @Actor() actor: Principal,
   ): Promise<void> {
-    await this.commands.execute(new ClaimTaskCommand(id, actor.subject));
+    await this.commands.execute(new ClaimTaskCommand(id, actor));
   }
 
   @Post(':id/complete')
@@ -87,6 +87,6 @@ export class TasksHttpController {
     @Body(new ZodValidationPipe(completeTaskRequestSchema)) body: CompleteTaskRequest,
     @Actor() actor: Principal,
   ) {
-    return this.commands.execute(new CompleteTaskCommand(id, actor.subject, body));
+    return this.commands.execute(new CompleteTaskCommand(id, actor, body));
   }
 }

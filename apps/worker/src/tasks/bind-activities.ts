@@ -8,6 +8,7 @@ const ACTIVITY_NAMES: Record<keyof TransitionActivities, true> = {
   openTask: true,
   closeTask: true,
   changeTask: true,
+  recordAttempt: true,
   sendReminder: true,
   recordTimeline: true,
   recordTransition: true,

@@ -6,6 +6,7 @@ import type {
   ChangeTaskInput,
   CloseTaskInput,
   OpenTaskInput,
+  RecordAttemptInput,
   RecordFailureInput,
   RecordTimelineInput,
   RecordTransitionInput,
@@ -58,7 +59,8 @@ export class TasksActivities implements TransitionActivities {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (transition_id, step_key) DO UPDATE SET status = 'open', role = EXCLUDED.role,
            priority = 'routine', due_at = EXCLUDED.due_at, assignee = NULL, outcome = NULL,
-           breached_at = NULL, episode = EXCLUDED.episode, updated_at = now()
+           breached_at = NULL, attempts = 0, done_at = NULL, met_by = NULL, episode = EXCLUDED.episode,
+           updated_at = now()
          WHERE tasks.episode IS DISTINCT FROM EXCLUDED.episode
          RETURNING id`,
         [
@@ -84,10 +86,21 @@ export class TasksActivities implements TransitionActivities {
 
   closeTask(input: CloseTaskInput): Promise<{ changed: boolean }> {
     return this.write(async (db, append) => {
+      // a completion's done time is when the work happened (v5), else the time it is written
       const [, affected]: [unknown, number] = await db.query(
-        `UPDATE tasks SET status = $3, outcome = $4, assignee = COALESCE(assignee, $5), updated_at = now()
+        `UPDATE tasks SET status = $3, outcome = $4, assignee = COALESCE(assignee, $5),
+           done_at = CASE WHEN $3 = 'completed' THEN COALESCE($6::timestamptz, now()) END, met_by = $7,
+           updated_at = now()
          WHERE transition_id = $1 AND step_key = $2 AND status IN ('open', 'claimed')`,
-        [input.transitionId, input.stepKey, input.status, input.outcome, input.closedBy],
+        [
+          input.transitionId,
+          input.stepKey,
+          input.status,
+          input.outcome,
+          input.closedBy,
+          input.doneAt ?? null,
+          input.metBy ?? null,
+        ],
       );
       await append(input, [input.entry]);
       return { changed: affected > 0 };
@@ -116,6 +129,38 @@ export class TasksActivities implements TransitionActivities {
         ],
       );
       return { changed: true };
+    });
+  }
+
+  /** The attempt's row (its note comes from the api, never through here) and the task's count. */
+  recordAttempt(input: RecordAttemptInput): Promise<{ recorded: boolean }> {
+    return this.write(async (db, append) => {
+      const rows: { id: string }[] = await db.query(
+        `INSERT INTO outreach_attempts (id, task_id, transition_id, step_key, episode, facility, channel,
+           outcome, contacted_at, in_window, recorded_by)
+         SELECT $1, t.id, t.transition_id, t.step_key, $4, t.facility, $5, $6, $7, $8, $9
+           FROM tasks t WHERE t.transition_id = $2 AND t.step_key = $3
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          input.attemptId,
+          input.transitionId,
+          input.stepKey,
+          input.episode,
+          input.channel,
+          input.outcome,
+          input.contactedAt,
+          input.inWindow,
+          input.recordedBy,
+        ],
+      );
+      if (rows.length) {
+        await db.query(
+          `UPDATE tasks SET attempts = attempts + 1, updated_at = now() WHERE transition_id = $1 AND step_key = $2`,
+          [input.transitionId, input.stepKey],
+        );
+      }
+      await append(input, [input.entry]);
+      return { recorded: rows.length > 0 };
     });
   }
 

@@ -22,6 +22,7 @@ export const careEventTypes = [
   'step.cancelled',
   'step.expired',
   'step.rescheduled',
+  'attempt.recorded',
   'reminder.sent',
   'breach.recorded',
   'escalation.reassign',

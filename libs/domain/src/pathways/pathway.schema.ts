@@ -42,6 +42,14 @@ export const stepSchema = z.object({
   /** Outcomes recorded while the step stays open (unable to reach, try again). */
   retryOutcomes: z.array(z.string().min(1)).default([]),
   escalation: z.array(escalationRungSchema).default([]),
+  /**
+   * An outreach step: met by a contact (`reached`) or by this many documented unsuccessful
+   * attempts within its window (discharge to deadline), recorded as outreach attempts.
+   */
+  attempts: z
+    .object({ unsuccessfulToMeet: z.number().int().min(1) })
+    .strict()
+    .optional(),
 });
 
 /** Facts of an event a pathway is chosen by; within one criterion all given fields must match. */

@@ -27,6 +27,7 @@ export type TaskPriority = 'routine' | 'high' | 'urgent';
 // the checks as migration 1763870000000 made them (TaskStatus, TaskPriority)
 @Check('ck_tasks_status', `"status" IN ('open','claimed','completed','cancelled')`)
 @Check('ck_tasks_priority', `"priority" IN ('routine','high','urgent')`)
+@Check('ck_tasks_met_by', `"met_by" IN ('contact','attempts')`)
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -70,6 +71,18 @@ export class TaskEntity {
 
   @Column({ name: 'breached_at', type: 'timestamptz', nullable: true })
   breachedAt!: Date | null;
+
+  /** Outreach attempts recorded on it in this episode. */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  /** When its work was actually done (the visit, the contact), as the completion said. */
+  @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
+  doneAt!: Date | null;
+
+  /** How an outreach step was met: a contact, or documented unsuccessful attempts. */
+  @Column({ name: 'met_by', type: 'text', nullable: true })
+  metBy!: 'contact' | 'attempts' | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

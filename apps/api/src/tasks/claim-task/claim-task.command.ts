@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { Principal } from '@ct/auth';
 
 /** Nothing to send: who claims is the caller, as the access token says. */
 export const claimTaskRequestSchema = z.object({}).strict();
@@ -9,8 +10,8 @@ export type ClaimTaskRequest = z.infer<typeof claimTaskRequestSchema>;
 export class ClaimTaskCommand extends Command<void> {
   constructor(
     readonly taskId: string,
-    /** The caller's subject id from the verified token. */
-    readonly claimedBy: string,
+    /** The verified caller: the claimer, and whose facilities the task must be in. */
+    readonly actor: Principal,
   ) {
     super();
   }

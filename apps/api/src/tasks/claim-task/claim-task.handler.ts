@@ -7,7 +7,10 @@ import { ClaimTaskCommand } from './claim-task.command';
 export class ClaimTaskHandler implements ICommandHandler<ClaimTaskCommand> {
   constructor(private readonly updates: TaskUpdates) {}
 
-  async execute({ taskId, claimedBy }: ClaimTaskCommand): Promise<void> {
-    await this.updates.send(taskId, claimStepUpdate, (task) => ({ stepKey: task.stepKey, claimedBy }));
+  async execute({ taskId, actor }: ClaimTaskCommand): Promise<void> {
+    await this.updates.send(actor, taskId, claimStepUpdate, (task) => ({
+      stepKey: task.stepKey,
+      claimedBy: actor.subject,
+    }));
   }
 }

@@ -1,9 +1,20 @@
 import { Command } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { Principal } from '@ct/auth';
 import type { CompleteStepResult } from '@ct/workflows/care-transition.messages';
 
 /** Who completes is the caller, as the access token says: a body cannot name someone else. */
-export const completeTaskRequestSchema = z.object({ outcome: z.string().min(1).max(100) }).strict();
+export const completeTaskRequestSchema = z
+  .object({
+    outcome: z.string().min(1).max(100),
+    occurredAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        'When the visit or reconciliation actually happened (default: now); not in the future, not before the discharge',
+      ),
+  })
+  .strict();
 export type CompleteTaskRequest = z.infer<typeof completeTaskRequestSchema>;
 
 export const completeTaskResultSchema = z
@@ -13,8 +24,8 @@ export const completeTaskResultSchema = z
 export class CompleteTaskCommand extends Command<CompleteStepResult> {
   constructor(
     readonly taskId: string,
-    /** The caller's subject id from the verified token. */
-    readonly completedBy: string,
+    /** The verified caller: who completes, and whose facilities the task must be in. */
+    readonly actor: Principal,
     readonly request: CompleteTaskRequest,
   ) {
     super();

@@ -8,11 +8,12 @@ import { CompleteTaskCommand } from './complete-task.command';
 export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand> {
   constructor(private readonly updates: TaskUpdates) {}
 
-  execute({ taskId, completedBy, request }: CompleteTaskCommand) {
-    return this.updates.send(taskId, completeStepUpdate, (task) => ({
+  execute({ taskId, actor, request }: CompleteTaskCommand) {
+    return this.updates.send(actor, taskId, completeStepUpdate, (task) => ({
       stepKey: task.stepKey,
       outcome: request.outcome,
-      completedBy,
+      completedBy: actor.subject,
+      ...(request.occurredAt ? { occurredAt: request.occurredAt } : {}),
     }));
   }
 }

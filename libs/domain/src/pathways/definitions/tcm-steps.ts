@@ -23,6 +23,8 @@ export function tcmSteps(visitDays: 7 | 14): StepInput[] {
       remindBeforeHours: 4,
       completingOutcomes: ['reached-patient'],
       retryOutcomes: ['unable-to-reach'],
+      // CMS: a contact within 2 business days, or two or more documented unsuccessful attempts in them
+      attempts: { unsuccessfulToMeet: 2 },
       escalation: [...supervisorLadder],
     },
     {
