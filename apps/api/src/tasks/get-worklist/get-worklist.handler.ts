@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { PathwayRoleMap } from '@ct/auth';
-import type { TaskEntity } from '@ct/persistence';
+import { TaskEntity } from '@ct/persistence';
 import { PATHWAY_ROLE_MAP } from '../pathway-role-map';
 import { toTaskView } from '../task.view';
 import { GetWorklistQuery, type Worklist } from './get-worklist.query';
@@ -11,21 +11,8 @@ import { encodeWorklistCursor } from './worklist-cursor';
 import { SORT_KEYS } from './worklist-sort';
 import { WorklistSql } from './worklist-sql';
 
-interface TaskRow {
+interface PageRow {
   id: string;
-  transition_id: string;
-  step_key: string;
-  role: string;
-  title: string;
-  status: TaskEntity['status'];
-  priority: TaskEntity['priority'];
-  facility: string;
-  patient_key: string;
-  due_at: Date;
-  assignee: string | null;
-  outcome: string | null;
-  breached_at: Date | null;
-  created_at: Date;
   cursor_keys: string[];
 }
 
@@ -59,12 +46,12 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery> {
     }
     const listSql = list.facilities
       ? // one ordered index scan per facility, each with its LIMIT, merged: no sort of every row in scope
-        `SELECT t.*, ARRAY[${keys.map((key) => key.text).join(', ')}] AS cursor_keys
+        `SELECT t.id, ARRAY[${keys.map((key) => key.text).join(', ')}] AS cursor_keys
          FROM unnest(${list.p.add(list.facilities)}::text[]) AS f(facility)
-         CROSS JOIN LATERAL (SELECT * FROM tasks t WHERE t.facility = f.facility AND ${list.listWhere(after)}
+         CROSS JOIN LATERAL (SELECT t.* FROM tasks t WHERE t.facility = f.facility AND ${list.listWhere(after)}
            ORDER BY ${order}, t.id LIMIT ${filter.limit + 1}) t
          ORDER BY ${order}, t.id LIMIT ${filter.limit + 1}`
-      : `SELECT t.*, ARRAY[${keys.map((key) => key.text).join(', ')}] AS cursor_keys FROM tasks t
+      : `SELECT t.id, ARRAY[${keys.map((key) => key.text).join(', ')}] AS cursor_keys FROM tasks t
          WHERE ${list.listWhere(after)} ORDER BY ${order}, t.id LIMIT ${filter.limit + 1}`;
     const count = new WorklistSql(filter, actor, this.roles);
     const countSql = `SELECT count(*) AS "all",
@@ -74,13 +61,23 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery> {
          count(*) FILTER (WHERE ${count.view(filter.view)} AND ${count.breached}) AS breached
        FROM tasks t WHERE ${count.sharedWhere()}`;
     const [rows, [counts]] = await Promise.all([
-      this.db.query<TaskRow[]>(listSql, list.p.values),
+      this.db.query<PageRow[]>(listSql, list.p.values),
       this.db.query<CountRow[]>(countSql, count.p.values),
     ]);
     const page = rows.slice(0, filter.limit);
     const last = page.at(-1);
+    // the page's rows as entities (every column the task view shows), in the page's order
+    const byId = new Map(
+      (await this.db.getRepository(TaskEntity).findBy({ id: In(page.map((row) => row.id)) })).map((task) => [
+        task.id,
+        task,
+      ]),
+    );
     return {
-      items: page.map((row) => toTaskView(toEntity(row))),
+      items: page.flatMap((row) => {
+        const task = byId.get(row.id);
+        return task ? [toTaskView(task)] : []; // gone since the page was read: a later read shows why
+      }),
       total: Number(counts.total),
       counts: {
         all: Number(counts.all),
@@ -94,23 +91,4 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery> {
           : null,
     };
   }
-}
-
-function toEntity(row: TaskRow): TaskEntity {
-  return {
-    id: row.id,
-    transitionId: row.transition_id,
-    stepKey: row.step_key,
-    role: row.role,
-    title: row.title,
-    status: row.status,
-    priority: row.priority,
-    facility: row.facility,
-    patientKey: row.patient_key,
-    dueAt: row.due_at,
-    assignee: row.assignee,
-    outcome: row.outcome,
-    breachedAt: row.breached_at,
-    createdAt: row.created_at,
-  } as TaskEntity;
 }
