@@ -1,7 +1,9 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DeadLetterEntity } from './entities/dead-letter.entity';
+import { AccessLogEntity } from './entities/access-log.entity';
 import { InboundMessageEntity } from './entities/inbound-message.entity';
 import { OutboxRecordEntity } from './entities/outbox-record.entity';
+import { PatientContextEntity } from './entities/patient-context.entity';
 import { TaskEntity } from './entities/task.entity';
 import { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import { TransitionEntity } from './entities/transition.entity';
@@ -12,6 +14,7 @@ import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbo
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
 import { TimelineEscalations1765100000000 } from './migrations/1765100000000-timeline-escalations';
+import { PatientContextAccessLog1765500000000 } from './migrations/1765500000000-patient-context-access-log';
 
 export const entities = [
   TaskEntity,
@@ -20,6 +23,8 @@ export const entities = [
   TimelineEntryEntity,
   OutboxRecordEntity,
   DeadLetterEntity,
+  PatientContextEntity,
+  AccessLogEntity,
 ];
 export const migrations = [
   Init1763870000000,
@@ -29,6 +34,7 @@ export const migrations = [
   InboundAuthenticatedAs1764900000000,
   OpsIndexes1765000000000,
   TimelineEscalations1765100000000,
+  PatientContextAccessLog1765500000000,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

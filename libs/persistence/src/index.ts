@@ -10,3 +10,5 @@ export * from './entities/dead-letter.entity';
 export * from './dead-letters';
 export * from './schema-check';
 export * from './sql-state';
+export * from './entities/patient-context.entity';
+export * from './entities/access-log.entity';
