@@ -36,7 +36,9 @@ export function foldContexts(writes: readonly SourcedContext[]): SourcedContext[
  */
 export async function writePatientContexts(client: PoolClient, writes: readonly SourcedContext[]) {
   if (writes.length === 0) return;
-  const rows = foldContexts(writes).map((w) => ({
+  // in key order: two batches in flight then lock shared rows in the same order, never a deadlock
+  const folded = foldContexts(writes).sort((a, b) => (a.transitionId < b.transitionId ? -1 : 1));
+  const rows = folded.map((w) => ({
     transition_id: w.transitionId,
     facility: w.facility,
     visit_number: w.visitNumber,
