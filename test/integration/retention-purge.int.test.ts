@@ -32,18 +32,17 @@ describe('retention purge (real PostgreSQL)', () => {
         updatedAt,
       ],
     );
-  const remaining = async () => ({
-    reads: (
-      (await db.query(`SELECT subject FROM access_log WHERE facility = $1 ORDER BY subject`, [facility])) as {
-        subject: string;
-      }[]
-    ).map((r) => r.subject),
-    visits: (
-      (await db.query(`SELECT visit_number FROM patient_contexts WHERE facility = $1 ORDER BY visit_number`, [
-        facility,
-      ])) as { visit_number: string }[]
-    ).map((r) => r.visit_number),
-  });
+  const remaining = async () => {
+    const reads = await db.query<{ subject: string }[]>(
+      `SELECT subject FROM access_log WHERE facility = $1 ORDER BY subject`,
+      [facility],
+    );
+    const visits = await db.query<{ visit_number: string }[]>(
+      `SELECT visit_number FROM patient_contexts WHERE facility = $1 ORDER BY visit_number`,
+      [facility],
+    );
+    return { reads: reads.map((r) => r.subject), visits: visits.map((r) => r.visit_number) };
+  };
 
   beforeAll(async () => {
     db = await new DataSource(dataSourceOptions(testEnv.databaseUrl, 'retention-test')).initialize();
