@@ -109,7 +109,6 @@ describe('task detail with patient context, behind the access log (real servers)
       patientKey: patientKey(),
       stepKey: 'tcm-contact',
       patient: {
-        patientKey: patientKey(),
         name: { family: 'DOE', given: 'JANE' },
         birthDate: '19520314',
         sex: 'F',

@@ -32,7 +32,6 @@ describe('toTaskDetail', () => {
   it('gives null for every part the feed has not sent, and a valid TaskDetail', () => {
     const detail = toTaskDetail(task, context);
     expect(detail.patient).toEqual({
-      patientKey: 'RIVERSIDE|M1',
       name: { family: 'DOE', given: 'JANE' },
       birthDate: null,
       sex: null,

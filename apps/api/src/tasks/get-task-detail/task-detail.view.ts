@@ -12,7 +12,6 @@ const coded = z.object({
 /** PHI: PID (name, birth date, sex, phones, address, language) and the primary care provider. */
 export const patientContextSchema = z
   .object({
-    patientKey: z.string(),
     name: z
       .object({
         family: z.string().optional(),
@@ -67,7 +66,10 @@ export const visitContextSchema = z
   })
   .meta({ id: 'VisitContext' });
 
-/** A task with its patient and visit; both null while no message for the visit has been stored. */
+/**
+ * A task with its patient and visit; both null while no message for the visit has been stored.
+ * The patient is the task's `patientKey` (the context is found by transition id, so it follows a merge).
+ */
 export const taskDetailSchema = taskViewSchema
   .extend({ patient: patientContextSchema.nullable(), visit: visitContextSchema.nullable() })
   .meta({ id: 'TaskDetail' });
@@ -79,7 +81,6 @@ export function toTaskDetail(task: TaskView, context: PatientContextEntity | nul
   return {
     ...task,
     patient: {
-      patientKey: context.patientKey,
       name: patient.name ?? null,
       birthDate: patient.birthDate ?? null,
       sex: patient.sex ?? null,
