@@ -40,6 +40,14 @@ export const personas: readonly Persona[] = [
     facilities: ['RIVERSIDE'],
     teams: ['riverside-tcm'],
   },
+  {
+    id: 'compliance-1',
+    name: 'Chris Compliance',
+    description: 'privacy officer at Riverside: reads the access log of patient context',
+    roles: [Role.Compliance],
+    facilities: ['RIVERSIDE'],
+    teams: [],
+  },
 ];
 
 export const personaById = (id: string): Persona | undefined => personas.find((p) => p.id === id);

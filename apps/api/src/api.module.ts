@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@ct/auth';
 import { apiEnvSchema } from '@ct/config';
 import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
+import { AccessLog } from './access-log/access-log';
+import { AccessLogHttpController } from './access-log/access-log.http.controller';
+import { ListAccessLogHandler } from './access-log/list-access-log/list-access-log.handler';
 import { ConsoleHttpController } from './console/console.http.controller';
 import { ConsoleStaticModule } from './console/console-static';
 import { GetDailyHandler } from './ops/daily/daily.handler';
@@ -26,10 +29,12 @@ import { RecordAttemptHandler } from './tasks/attempts/record-attempt.handler';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
+import { GetTaskDetailHandler } from './tasks/get-task-detail/get-task-detail.handler';
 import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
 import { OpenStepsMetrics } from './tasks/open-steps.metrics';
 import { pathwayRoleMapProvider } from './tasks/pathway-role-map';
 import { TasksHttpController } from './tasks/tasks.http.controller';
+import { RetentionPurgeService } from './retention/retention-purge.service';
 import { GetTransitionHandler } from './transitions/get-transition/get-transition.handler';
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
 
@@ -43,6 +48,7 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     DeadLettersHttpController,
     OpsHttpController,
     ConsoleHttpController,
+    AccessLogHttpController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -67,6 +73,10 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     NoteSubjects,
     AddNoteHandler,
     ListNotesHandler,
+    GetTaskDetailHandler,
+    AccessLog,
+    ListAccessLogHandler,
+    RetentionPurgeService,
   ],
 })
 export class ApiModule {}

@@ -1,11 +1,13 @@
 /** The roles the hospital's identity provider grants; a route names the roles it admits. */
 export const Role = {
-  /** Works task lists: reads, claims and completes tasks, reads transitions. */
+  /** Works task lists: reads (with patient context), claims and completes tasks, reads transitions. */
   Coordinator: 'care-coordinator',
   /** Operations: quarantine and dead letters (replay, discard), reads transitions. */
   Ops: 'ops',
   /** A hospital interface engine sending ADT over HTTP or FHIR (MLLP has mutual TLS). */
   Feed: 'adt-feed',
+  /** Privacy and compliance staff: read the access log of patient context (who read whom, when). */
+  Compliance: 'compliance',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 

@@ -113,6 +113,20 @@ export const worklistEnvFields = {
     ]),
 };
 
+/** How long PHI and the record of its reads are kept (the api's retention purge). */
+export const retentionEnvFields = {
+  /** 2190 days = 6 years: HIPAA keeps required documentation six years (45 CFR 164.316(b)(2)). */
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(2190),
+  /**
+   * Days patient context outlives its visit: past the discharge and the last message, and only
+   * once the transition is no longer active or paused. 90 covers TCM's 30-day service period,
+   * the 30-day readmission window and a month for late documentation and billing.
+   */
+  PATIENT_CONTEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** How often each api instance tries the purge (one at a time across instances: an advisory lock). */
+  RETENTION_PURGE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+};
+
 export const apiEnvSchema = coreEnvSchema
   .extend({
     PORT: port.default(3000),
@@ -120,6 +134,7 @@ export const apiEnvSchema = coreEnvSchema
     ...authEnvFields,
     ...consoleEnvFields,
     ...worklistEnvFields,
+    ...retentionEnvFields,
   })
   .superRefine(checkAuthEnv);
 /** Origins (scheme://host:port) whose pages may call the gateway's ops API from a browser (CORS). */

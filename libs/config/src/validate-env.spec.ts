@@ -187,6 +187,25 @@ describe('validateEnv', () => {
     ]);
   });
 
+  it('keeps the access log 6 years and ended visits 90 days unless set, and names a bad value', () => {
+    const api = validateEnv(apiEnvSchema, good);
+    expect(api.ACCESS_LOG_RETENTION_DAYS).toBe(2190);
+    expect(api.PATIENT_CONTEXT_RETENTION_DAYS).toBe(90);
+    expect(api.RETENTION_PURGE_INTERVAL_MS).toBe(3_600_000);
+    const set = { ...good, ACCESS_LOG_RETENTION_DAYS: '3650', PATIENT_CONTEXT_RETENTION_DAYS: '30' };
+    expect(validateEnv(apiEnvSchema, set)).toMatchObject({
+      ACCESS_LOG_RETENTION_DAYS: 3650,
+      PATIENT_CONTEXT_RETENTION_DAYS: 30,
+    });
+    for (const name of [
+      'ACCESS_LOG_RETENTION_DAYS',
+      'PATIENT_CONTEXT_RETENTION_DAYS',
+      'RETENTION_PURGE_INTERVAL_MS',
+    ])
+      for (const bad of ['0', 'six years', '1.5'])
+        expect(() => validateEnv(apiEnvSchema, { ...good, [name]: bad })).toThrow(new RegExp(name));
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });

@@ -2,7 +2,14 @@ import type { AdtMessage } from './adt.types';
 import { Hl7ParseError } from './errors';
 import { readHeader, requireSegment } from './header';
 import type { Hl7Message } from './message';
-import { readDiagnosis, readEvent, readMerge, readPatient, readVisit } from './patient';
+import {
+  readDiagnosis,
+  readEvent,
+  readMerge,
+  readPatient,
+  readPrimaryCareProvider,
+  readVisit,
+} from './patient';
 import { readProvider, readReferral } from './referral';
 import { assertSupported } from './version';
 
@@ -37,5 +44,6 @@ export function extractAdt(msg: Hl7Message): AdtMessage {
     merge: mrg && readMerge(mrg),
     referral: rf1 && readReferral(rf1),
     providers: msg.segments('PRD').map(readProvider),
+    primaryCareProvider: readPrimaryCareProvider(msg.segment('PD1'), msg.segments('ROL')),
   };
 }

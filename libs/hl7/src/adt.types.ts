@@ -35,11 +35,36 @@ export interface AdtEvent {
   occurredAt?: string;
 }
 
+/** XTN: a phone number and what it is for (XTN.2: PRN home, WPN work, ORN other, NET e-mail). */
+export interface Telecom {
+  /** XTN.1 as sent, else built from XTN.6 area code, XTN.7 local number and XTN.8 extension. */
+  number: string;
+  use?: string;
+  /** XTN.3, e.g. PH telephone, CP cell phone. */
+  equipment?: string;
+}
+
+/** XAD (PID-11, PRD-3): the first repetition. */
+export interface Address {
+  street?: string;
+  otherDesignation?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  country?: string;
+}
+
 export interface Patient {
   identifiers: PatientIdentifier[];
   name: PersonName;
   birthDate?: string;
   sex?: string;
+  /** PID-11, first repetition. */
+  address?: Address;
+  /** PID-13 (home, every repetition) then PID-14 (business). */
+  phones?: Telecom[];
+  /** PID-15 primary language (CE / CWE). */
+  language?: CodedValue;
 }
 
 export interface PatientLocation {
@@ -105,14 +130,7 @@ export interface Referral {
   externalReferralId?: string;
 }
 
-export interface ProviderAddress {
-  street?: string;
-  otherDesignation?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-}
+export type ProviderAddress = Address;
 
 export interface ProviderIdentifier {
   id: string;
@@ -137,4 +155,6 @@ export interface AdtMessage {
   merge?: Merge;
   referral?: Referral;
   providers: Provider[];
+  /** PD1-4, else the ROL segment with role PP (primary care provider); undefined when neither is sent. */
+  primaryCareProvider?: Attending;
 }

@@ -1,4 +1,12 @@
-import type { CodedValue, PatientIdentifier, PersonName, VisitNumber } from './adt.types';
+import type {
+  Address,
+  Attending,
+  CodedValue,
+  PatientIdentifier,
+  PersonName,
+  Telecom,
+  VisitNumber,
+} from './adt.types';
 import { Hl7ParseError } from './errors';
 import type { Hl7Segment } from './segment';
 
@@ -81,4 +89,39 @@ export function integerAt(seg: Hl7Segment, field: number): number | undefined {
     sequence: seg.sequence,
     field,
   });
+}
+
+/** XAD, first repetition; undefined when every part is empty. */
+export function addressAt(seg: Hl7Segment, field: number): Address | undefined {
+  const address: Address = {
+    street: seg.get(field, 1, 1),
+    otherDesignation: seg.get(field, 2),
+    city: seg.get(field, 3),
+    state: seg.get(field, 4),
+    postalCode: seg.get(field, 5),
+    country: seg.get(field, 6),
+  };
+  return Object.values(address).some(Boolean) ? address : undefined;
+}
+
+/** Every XTN repetition with a number; `use` stands in where the feed leaves XTN.2 empty. */
+export function telecomsAt(seg: Hl7Segment, field: number, use: string): Telecom[] {
+  const phones: Telecom[] = [];
+  for (let rep = 1; rep <= seg.repetitionCount(field); rep++) {
+    const parts = [seg.get(field, 6, 0, rep), seg.get(field, 7, 0, rep)].filter(Boolean).join(' ');
+    const extension = seg.get(field, 8, 0, rep);
+    const built = parts && extension ? `${parts} x${extension}` : parts;
+    const number = seg.get(field, 1, 0, rep) ?? (built || undefined);
+    if (!number) continue;
+    phones.push({ number, use: seg.get(field, 2, 0, rep) ?? use, equipment: seg.get(field, 3, 0, rep) });
+  }
+  return phones;
+}
+
+/** XCN (id + name), first repetition; undefined when both are empty. */
+export function personAt(seg: Hl7Segment, field: number): Attending | undefined {
+  const id = seg.get(field, 1);
+  const name = nameAt(seg, field, 1);
+  if (!id && !name) return undefined;
+  return { id: id ?? '', family: name?.family || undefined, given: name?.given || undefined };
 }

@@ -1,6 +1,16 @@
-import type { AdtEvent, Diagnosis, Merge, Patient, Visit } from './adt.types';
+import type { AdtEvent, Attending, Diagnosis, Merge, Patient, Visit } from './adt.types';
 import { Hl7ParseError } from './errors';
-import { identifiersAt, integerAt, nameAt, timestampAt, visitNumberAt } from './fields';
+import {
+  addressAt,
+  codedAt,
+  identifiersAt,
+  integerAt,
+  nameAt,
+  personAt,
+  telecomsAt,
+  timestampAt,
+  visitNumberAt,
+} from './fields';
 import { required } from './header';
 import type { Hl7Segment } from './segment';
 
@@ -24,12 +34,27 @@ export function readPatient(pid: Hl7Segment): Patient {
       field: 3,
     });
   }
+  const phones = [...telecomsAt(pid, 13, 'PRN'), ...telecomsAt(pid, 14, 'WPN')];
   return {
     identifiers,
     name: nameAt(pid, 5) ?? { family: '', given: '' },
     birthDate: timestampAt(pid, 7),
     sex: pid.get(8, 1),
+    address: addressAt(pid, 11),
+    phones: phones.length > 0 ? phones : undefined,
+    language: codedAt(pid, 15),
   };
+}
+
+/** PD1-4 (deprecated since v2.7), else the first ROL whose role (ROL-3) is PP, primary care provider. */
+export function readPrimaryCareProvider(
+  pd1: Hl7Segment | undefined,
+  roles: readonly Hl7Segment[],
+): Attending | undefined {
+  const fromPd1 = pd1 && personAt(pd1, 4);
+  if (fromPd1) return fromPd1;
+  const rol = roles.find((segment) => segment.get(3, 1) === 'PP');
+  return rol && personAt(rol, 4);
 }
 
 export function readVisit(pv1: Hl7Segment): Visit {

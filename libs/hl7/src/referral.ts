@@ -1,5 +1,5 @@
-import type { Provider, ProviderAddress, ProviderIdentifier, Referral } from './adt.types';
-import { codedAt, nameAt, timestampAt } from './fields';
+import type { Provider, ProviderIdentifier, Referral } from './adt.types';
+import { addressAt, codedAt, nameAt, timestampAt } from './fields';
 import type { Hl7Segment } from './segment';
 
 /** RF1 (referral information). */
@@ -17,19 +17,6 @@ export function readReferral(rf1: Hl7Segment): Referral {
   };
 }
 
-function addressAt(prd: Hl7Segment): ProviderAddress | undefined {
-  const address: ProviderAddress = {
-    street: prd.get(3, 1, 1),
-    otherDesignation: prd.get(3, 2),
-    city: prd.get(3, 3),
-    state: prd.get(3, 4),
-    postalCode: prd.get(3, 5),
-    country: prd.get(3, 6),
-  };
-  const { street, otherDesignation, city, state, postalCode, country } = address;
-  return street || otherDesignation || city || state || postalCode || country ? address : undefined;
-}
-
 function identifiersAt(prd: Hl7Segment): ProviderIdentifier[] {
   const count = prd.repetitionCount(7);
   const ids: ProviderIdentifier[] = [];
@@ -45,7 +32,7 @@ export function readProvider(prd: Hl7Segment): Provider {
   return {
     role: codedAt(prd, 1),
     name: nameAt(prd, 2),
-    address: addressAt(prd),
+    address: addressAt(prd, 3),
     identifiers: identifiersAt(prd),
   };
 }

@@ -1,7 +1,9 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DeadLetterEntity } from './entities/dead-letter.entity';
+import { AccessLogEntity } from './entities/access-log.entity';
 import { InboundMessageEntity } from './entities/inbound-message.entity';
 import { OutboxRecordEntity } from './entities/outbox-record.entity';
+import { PatientContextEntity } from './entities/patient-context.entity';
 import { TaskEntity } from './entities/task.entity';
 import { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import { TransitionEntity } from './entities/transition.entity';
@@ -17,6 +19,7 @@ import { Notes1765400000001 } from './migrations/1765400000001-notes';
 import { WorklistIndexes1765700000000 } from './migrations/1765700000000-worklist-indexes';
 import { NoteEntity } from './entities/note.entity';
 import { OutreachAttemptEntity } from './entities/outreach-attempt.entity';
+import { PatientContextAccessLog1765500000000 } from './migrations/1765500000000-patient-context-access-log';
 
 export const entities = [
   TaskEntity,
@@ -27,6 +30,8 @@ export const entities = [
   DeadLetterEntity,
   OutreachAttemptEntity,
   NoteEntity,
+  PatientContextEntity,
+  AccessLogEntity,
 ];
 export const migrations = [
   Init1763870000000,
@@ -39,6 +44,7 @@ export const migrations = [
   OutreachAttempts1765400000000,
   Notes1765400000001,
   WorklistIndexes1765700000000,
+  PatientContextAccessLog1765500000000,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

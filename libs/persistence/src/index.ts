@@ -12,3 +12,5 @@ export * from './schema-check';
 export * from './sql-state';
 export * from './entities/outreach-attempt.entity';
 export * from './entities/note.entity';
+export * from './entities/patient-context.entity';
+export * from './entities/access-log.entity';

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { GroupCommit } from '@ct/batching';
 import { storable, type InboundStatus } from '@ct/persistence';
+import type { PatientContextWrite } from '../patient-context/patient-context.mapping';
+import { writePatientContexts } from '../patient-context/patient-context.store';
 
 export interface InboundRecord {
   sender: string;
@@ -17,6 +19,8 @@ export interface InboundRecord {
   contentHash?: string;
   /** The authenticated peer (`token:…`, `cert:…`), or null where there is none (plain MLLP). */
   authenticatedAs?: string | null;
+  /** PHI for the visit's patient context: stored in the claim's transaction, so durable before the ACK. */
+  context?: PatientContextWrite;
 }
 
 export interface Claim {
@@ -94,7 +98,33 @@ export class InboundArchive {
     return id;
   }
 
+  /**
+   * A batch with patient context stores it in the transaction of the claim: a message that is
+   * ACKed has its context. A resend of a published message, or another message under its id
+   * (a conflict, refused), adds nothing.
+   */
   private async claimBatch(records: InboundRecord[]): Promise<Claim[]> {
+    if (!records.some((r) => r.context)) return this.claimRows(this.pool, records);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const claims = await this.claimRows(client, records);
+      const contexts = records.flatMap((record, i) => {
+        const { id, previous } = claims[i];
+        return record.context && previous !== 'published' ? [{ ...record.context, sourceMessageId: id }] : [];
+      });
+      await writePatientContexts(client, contexts);
+      await client.query('COMMIT');
+      return claims;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async claimRows(db: Pool | PoolClient, records: InboundRecord[]): Promise<Claim[]> {
     // one row per key: Postgres refuses to upsert the same row twice in one statement
     const keyOf = (r: InboundRecord) => `${storableKey(r.sender)}\u0000${storableKey(r.controlId)}`;
     const unique = [...new Map(records.map((r) => [keyOf(r), r])).values()];
@@ -114,7 +144,7 @@ export class InboundArchive {
       const n = params.length;
       return `($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    const { rows: result } = await this.pool.query<{
+    const { rows: result } = await db.query<{
       id: string;
       sender: string;
       control_id: string;

@@ -14,6 +14,7 @@ import {
   readHeader,
   type Hl7Header,
 } from '@ct/hl7';
+import { patientContextOf, type PatientContextWrite } from '../patient-context/patient-context.mapping';
 import { contentHash } from './content-hash';
 import { contractIssue } from './contract-check';
 import { HandOffService } from './hand-off.service';
@@ -52,12 +53,14 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
   private async ingest({ raw, transport, authenticatedAs }: IngestMessageCommand): Promise<IngestResult> {
     let header: Hl7Header | undefined;
     let normalized: NormalizedEvent;
+    let context: PatientContextWrite | undefined;
     try {
       const message = parseHl7(raw);
       header = readHeader(message);
       const adt = extractAdt(message);
       normalized = normalize(adt, transport, this.zoneOf);
       assertContract(normalized, Boolean(adt.visit?.location?.facility));
+      context = patientContextOf(adt, normalized.value);
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
       const inboundMessageId = await this.rejections
@@ -79,6 +82,7 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
       eventId: normalized.value.eventId,
       contentHash: contentHash(raw),
       authenticatedAs,
+      context,
     };
     let result = await this.handOff.handOff(record, normalized);
     if (result.outcome === 'conflict' && transport === 'replay') {

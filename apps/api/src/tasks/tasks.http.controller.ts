@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
 import { ApiZodResponse, ZodValidationPipe } from '@ct/observability';
 import {
@@ -14,6 +14,8 @@ import {
   completeTaskResultSchema,
   type CompleteTaskRequest,
 } from './complete-task/complete-task.command';
+import { GetTaskDetailQuery } from './get-task-detail/get-task-detail.query';
+import { taskDetailSchema } from './get-task-detail/task-detail.view';
 import {
   GetWorklistQuery,
   worklistFilterSchema,
@@ -64,6 +66,27 @@ export class TasksHttpController {
     @Actor() actor: Principal,
   ) {
     return this.queries.execute(new GetWorklistQuery(filter, actor));
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary:
+      'A task with its patient (name, birth date, phones, address, language, PCP) and visit; every read is in the access log',
+  })
+  @ApiZodResponse(
+    200,
+    taskDetailSchema,
+    'The task, its patient and visit (null until a message for the visit is stored)',
+  )
+  @ApiResponse({ status: 404, description: 'No such task, or one outside your facilities (the same answer)' })
+  @ApiResponse({ status: 503, description: 'The read could not be recorded in the access log; retry' })
+  detail(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Actor() actor: Principal,
+    @Req() req: { id: string | number },
+  ) {
+    const request = { route: 'GET /api/v1/tasks/:id', requestId: String(req.id) };
+    return this.queries.execute(new GetTaskDetailQuery(id, actor, request));
   }
 
   @Post(':id/claim')

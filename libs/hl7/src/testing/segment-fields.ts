@@ -30,7 +30,21 @@ export function pidFields(p: Partial<Patient>): Hl7FieldValue[] {
     undefined,
     p.birthDate,
     p.sex,
+    undefined,
+    undefined,
+    p.address && addressField(p.address),
+    undefined,
+    optionalRepeat(phonesOf(p, false)),
+    optionalRepeat(phonesOf(p, true)),
+    codedField(p.language),
   ];
+}
+
+/** PID-13 takes the home and other numbers, PID-14 the work ones (XTN.2 WPN). */
+function phonesOf(p: Partial<Patient>, work: boolean): string[][] {
+  return (p.phones ?? [])
+    .filter((phone) => (phone.use === 'WPN') === work)
+    .map((phone) => [phone.number, phone.use ?? '', phone.equipment ?? '']);
 }
 
 export function rf1Fields(r: Referral): Hl7FieldValue[] {

@@ -1,7 +1,8 @@
 import type { ReferralEventV1 } from '@ct/contracts';
+import { referralTransitionKey } from '@ct/domain';
 import type { TransitionStarter } from '../transition-starter';
 import { HandleReferralEventCommand } from './handle-referral-event.command';
-import { HandleReferralEventHandler, referralTransitionKey } from './handle-referral-event.handler';
+import { HandleReferralEventHandler } from './handle-referral-event.handler';
 
 function referral(code: string | undefined, visit: string | null = 'V1'): ReferralEventV1 {
   return {

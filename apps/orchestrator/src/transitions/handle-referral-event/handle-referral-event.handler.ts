@@ -1,23 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { referralEventSignal, type ReferralEvent } from '@ct/workflows/care-transition.messages';
-import { isHomeCareReferral } from '@ct/domain';
+import { referralTransitionKey } from '@ct/domain';
 import { TransitionStarter, type StartOutcome } from '../transition-starter';
 import { HandleReferralEventCommand } from './handle-referral-event.command';
-
-/**
- * A home care referral (RF1-3 HOM) for a visit joins that visit's transition: it turns the
- * discharge's TCM into home health. Any other referral is scheduled in a transition of its own,
- * keyed by its originating referral id (RF1-6), so it never takes the place of a discharge.
- */
-export function referralTransitionKey(event: {
-  visitNumber?: string;
-  referral: { id: string; type?: { code?: string } };
-}): string {
-  return event.visitNumber && isHomeCareReferral(event.referral.type?.code)
-    ? event.visitNumber
-    : `referral-${event.referral.id}`;
-}
 
 /** Routes I12/I13/I14 to their transition (they carry the same RF1-3 and RF1-6 as the I12). */
 @CommandHandler(HandleReferralEventCommand)

@@ -9,6 +9,19 @@ export function isHomeCareReferral(type: string | undefined): boolean {
 }
 
 /**
+ * The visit part of a referral's transition id: a home care referral for a visit joins that
+ * visit's transition; any other has one of its own, keyed by its originating referral id (RF1-6).
+ */
+export function referralTransitionKey(event: {
+  visitNumber?: string;
+  referral: { id: string; type?: { code?: string } };
+}): string {
+  return event.visitNumber && isHomeCareReferral(event.referral.type?.code)
+    ? event.visitNumber
+    : `referral-${event.referral.id}`;
+}
+
+/**
  * TCM plus home health start of care within 48 hours of discharge (42 CFR 484.55): for a discharge
  * to home health (06), or a discharge the visit's home care referral (REF^I12, RF1-3 HOM) joins.
  */
