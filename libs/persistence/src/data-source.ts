@@ -5,6 +5,8 @@ import { OutboxRecordEntity } from './entities/outbox-record.entity';
 import { TaskEntity } from './entities/task.entity';
 import { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import { TransitionEntity } from './entities/transition.entity';
+import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity';
 import { Init1763870000000 } from './migrations/1763870000000-init';
 import { TimelineOutbox1763900000000 } from './migrations/1763900000000-timeline-outbox';
 import { DeadLetters1764800000000 } from './migrations/1764800000000-dead-letters';
@@ -12,6 +14,8 @@ import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbo
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
 import { TimelineEscalations1765100000000 } from './migrations/1765100000000-timeline-escalations';
+import { TaskChangeNotify1765600000000 } from './migrations/1765600000000-task-change-notify';
+import { Webhooks1765600000001 } from './migrations/1765600000001-webhooks';
 
 export const entities = [
   TaskEntity,
@@ -20,6 +24,8 @@ export const entities = [
   TimelineEntryEntity,
   OutboxRecordEntity,
   DeadLetterEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
 ];
 export const migrations = [
   Init1763870000000,
@@ -29,6 +35,8 @@ export const migrations = [
   InboundAuthenticatedAs1764900000000,
   OpsIndexes1765000000000,
   TimelineEscalations1765100000000,
+  TaskChangeNotify1765600000000,
+  Webhooks1765600000001,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

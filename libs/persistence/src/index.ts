@@ -10,3 +10,5 @@ export * from './entities/dead-letter.entity';
 export * from './dead-letters';
 export * from './schema-check';
 export * from './sql-state';
+export * from './entities/webhook-subscription.entity';
+export * from './entities/webhook-delivery.entity';
