@@ -16,11 +16,18 @@ import { OpsHttpController } from './ops/ops.http.controller';
 import { GetPipelineHandler } from './ops/pipeline/pipeline.handler';
 import { GetStuckTransitionsHandler } from './ops/stuck-transitions/stuck-transitions.handler';
 import { GetSummaryHandler } from './ops/summary/summary.handler';
+import { ChangeWebhookHandler } from './ops/webhooks/change-webhook/change-webhook.handler';
+import { CreateWebhookHandler } from './ops/webhooks/create-webhook/create-webhook.handler';
+import { ListWebhooksHandler } from './ops/webhooks/list-webhooks/list-webhooks.handler';
+import { WebhooksHttpController } from './ops/webhooks/webhooks.http.controller';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
 import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
 import { OpenStepsMetrics } from './tasks/open-steps.metrics';
+import { TaskChangeListener } from './tasks/stream/task-change.listener';
+import { TaskStreamHttpController } from './tasks/stream/task-stream.http.controller';
+import { TaskStreamHub } from './tasks/stream/task-stream.hub';
 import { TasksHttpController } from './tasks/tasks.http.controller';
 import { GetTransitionHandler } from './transitions/get-transition/get-transition.handler';
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
@@ -28,10 +35,13 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
 @Module({
   imports: [...appFoundation(apiEnvSchema, ['postgres', 'temporal']), AuthModule, ConsoleStaticModule],
   controllers: [
+    // before TasksHttpController: /tasks/stream must not be taken for a task id
+    TaskStreamHttpController,
     TasksHttpController,
     TransitionsHttpController,
     DeadLettersHttpController,
     OpsHttpController,
+    WebhooksHttpController,
     ConsoleHttpController,
   ],
   providers: [
@@ -51,6 +61,11 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     GetPipelineHandler,
     ListTransitionsHandler,
     OpenStepsMetrics,
+    TaskStreamHub,
+    TaskChangeListener,
+    CreateWebhookHandler,
+    ListWebhooksHandler,
+    ChangeWebhookHandler,
   ],
 })
 export class ApiModule {}

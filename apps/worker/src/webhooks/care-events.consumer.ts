@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -48,7 +54,10 @@ export class CareEventsConsumer implements OnApplicationBootstrap, OnApplication
       process.kill(process.pid, 'SIGTERM');
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.env.KAFKA_TOPIC_PREFIX + CARE_EVENTS_TOPIC, fromBeginning: false });
+    await this.consumer.subscribe({
+      topic: this.env.KAFKA_TOPIC_PREFIX + CARE_EVENTS_TOPIC,
+      fromBeginning: false,
+    });
     await this.consumer.run({
       partitionsConsumedConcurrently: 3,
       // a failure (PostgreSQL down) throws: kafkajs retries from the first unresolved message
@@ -65,7 +74,11 @@ export class CareEventsConsumer implements OnApplicationBootstrap, OnApplication
     }
     const event = parsed.data;
     if (!isWebhookEventKind(event.type)) return;
-    const planned = await planDeliveries(this.db, { ...event, type: event.type }, this.env.WEBHOOK_CONSOLE_URL);
+    const planned = await planDeliveries(
+      this.db,
+      { ...event, type: event.type },
+      this.env.WEBHOOK_CONSOLE_URL,
+    );
     if (planned > 0) {
       this.metrics.planned.inc(planned);
       this.sender.nudge();

@@ -20,10 +20,10 @@ export async function planDeliveries(
   event: CareEventV1 & { type: WebhookEventKind },
   consoleUrl: string,
 ): Promise<number> {
-  const tasks = (await db.query(
-    `SELECT id, role FROM tasks WHERE transition_id = $1 AND step_key = $2`,
-    [event.transitionId, event.stepKey],
-  )) as EventTask[];
+  const tasks = (await db.query(`SELECT id, role FROM tasks WHERE transition_id = $1 AND step_key = $2`, [
+    event.transitionId,
+    event.stepKey,
+  ])) as EventTask[];
   const task = tasks[0];
   const subscriptions = (await db.query(
     `SELECT id, team FROM webhook_subscriptions

@@ -22,7 +22,11 @@ export async function postWebhook(target: WebhookTarget, timeoutMs: number): Pro
   try {
     const response = await fetch(target.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'care-transitions-webhooks/1', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'care-transitions-webhooks/1',
+        ...headers,
+      },
       body: target.body,
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),

@@ -6,7 +6,9 @@ const middle = () => 0.5;
 describe('retryDelayMs', () => {
   it('doubles from the base after each failed try, without jitter at the middle', () => {
     const waits = [1, 2, 3, 4, 5, 6, 7].map((attempt) => retryDelayMs(attempt, defaults, middle));
-    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000].map((w) => Math.min(w, 1_800_000)));
+    expect(waits).toEqual(
+      [30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000].map((w) => Math.min(w, 1_800_000)),
+    );
   });
 
   it('spreads the default eight tries over about an hour', () => {

@@ -75,7 +75,7 @@ export class WebhookSender {
     if (limit <= 0) return [];
     const busy = [...this.inFlight].filter(([, n]) => n >= PER_SUBSCRIPTION).map(([id]) => id);
     const leaseSeconds = this.settings.timeoutMs / 1000 + 30;
-    const rows = (await this.db.query(
+    const rows = await this.db.query<[Claimed[], number]>(
       `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, updated_at = now(),
          next_attempt_at = now() + make_interval(secs => $3)
        FROM webhook_subscriptions s
@@ -89,7 +89,7 @@ export class WebhookSender {
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING d.id, d.subscription_id, d.event_id, d.body, d.attempts, d.created_at, s.url, s.secret`,
       [limit, busy, leaseSeconds],
-    )) as [Claimed[], number];
+    );
     return rows[0];
   }
 

@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** pending → delivered, or pending → dead (a dead letter, stage `webhook`; a replay makes it pending). */
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
