@@ -15,6 +15,8 @@ import { planDeliveries } from './plan-deliveries';
 import { WebhookMetrics } from './webhook.metrics';
 import { WebhookSenderService } from './webhook-sender.service';
 
+const DISCONNECT_WAIT_MS = 2_000;
+
 /**
  * Reads care.events.v1 in its own group (WEBHOOK_GROUP_ID) and writes the deliveries of each
  * reminder, breach and escalation; sending is the sender's, so a slow receiver never holds the
@@ -25,7 +27,7 @@ import { WebhookSenderService } from './webhook-sender.service';
 export class CareEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CareEventsConsumer.name);
   private readonly consumer: Consumer;
-  private running?: Promise<void>;
+  private stopping = false;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -39,7 +41,8 @@ export class CareEventsConsumer implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (!this.env.WEBHOOKS_ENABLED) return;
-    this.running = this.start().catch((error: unknown) => {
+    void this.start().catch((error: unknown) => {
+      if (this.stopping) return; // a shutdown that came while it joined
       this.logger.error({ err: error }, 'webhook consumer could not start; exiting to be restarted');
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
@@ -48,7 +51,7 @@ export class CareEventsConsumer implements OnApplicationBootstrap, OnApplication
 
   private async start(): Promise<void> {
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart) return;
+      if (payload.restart || this.stopping) return;
       this.logger.error({ err: payload.error }, 'webhook consumer stopped for good; exiting to be restarted');
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
@@ -86,8 +89,14 @@ export class CareEventsConsumer implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.consumer.disconnect();
-    await this.running;
+    this.stopping = true;
+    // leaving waits for a join in progress (another worker's rebalance), which could outlast the
+    // grace period; past DISCONNECT_WAIT_MS the broker drops us at the session timeout instead, and
+    // a record handled but not committed is planned again as a no-op
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, DISCONNECT_WAIT_MS)));
+    await Promise.race([this.consumer.disconnect().catch(() => undefined), waited]);
+    clearTimeout(timer);
   }
 }
 

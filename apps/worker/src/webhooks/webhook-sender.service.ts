@@ -13,6 +13,8 @@ import { WebhookMetrics } from './webhook.metrics';
 import { WebhookSender } from './webhook-sender';
 
 const IDLE_MS = 500;
+// tries still in flight at shutdown get this long; an unfinished one is made again when its lease ends
+const DRAIN_MS = 3_000;
 const MAX_BACKOFF_MS = 10_000;
 
 /** Runs the webhook sender for the worker's lifetime: claims while slots are free, naps when nothing is due. */
@@ -67,7 +69,10 @@ export class WebhookSenderService implements OnApplicationBootstrap, OnApplicati
       }
       await this.nap(wait);
     }
-    await this.sender.drain();
+    await Promise.race([
+      this.sender.drain(),
+      new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
+    ]);
   }
 
   // wakes early when a try ends (a slot is free) or new deliveries were planned
