@@ -313,7 +313,12 @@ describe('ops API (real PostgreSQL, api in process)', () => {
       oldestUnsentAgeSeconds: pipeline.outbox.unsent ? expect.any(Number) : null,
       deadLettered: expect.any(Number),
     });
-    expect(pipeline.deadLetters.map((stage) => stage.stage)).toEqual(['orchestrator', 'outbox', 'worker']);
+    expect(pipeline.deadLetters.map((stage) => stage.stage)).toEqual([
+      'orchestrator',
+      'outbox',
+      'worker',
+      'webhook',
+    ]);
     expect(pipeline.deadLetters.find((stage) => stage.stage === 'worker')!.open).toBeGreaterThanOrEqual(1);
     expect(pipeline.deadLetters.find((stage) => stage.stage === 'outbox')!.open).toBeGreaterThanOrEqual(1);
   });

@@ -26,6 +26,10 @@ import { NotesHttpController } from './notes/notes.http.controller';
 import { AttemptsHttpController } from './tasks/attempts/attempts.http.controller';
 import { ListAttemptsHandler } from './tasks/attempts/list-attempts.handler';
 import { RecordAttemptHandler } from './tasks/attempts/record-attempt.handler';
+import { ChangeWebhookHandler } from './ops/webhooks/change-webhook/change-webhook.handler';
+import { CreateWebhookHandler } from './ops/webhooks/create-webhook/create-webhook.handler';
+import { ListWebhooksHandler } from './ops/webhooks/list-webhooks/list-webhooks.handler';
+import { WebhooksHttpController } from './ops/webhooks/webhooks.http.controller';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { TaskUpdates } from './tasks/task-updates';
 import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
@@ -33,6 +37,9 @@ import { GetTaskDetailHandler } from './tasks/get-task-detail/get-task-detail.ha
 import { GetWorklistHandler } from './tasks/get-worklist/get-worklist.handler';
 import { OpenStepsMetrics } from './tasks/open-steps.metrics';
 import { pathwayRoleMapProvider } from './tasks/pathway-role-map';
+import { TaskChangeListener } from './tasks/stream/task-change.listener';
+import { TaskStreamHttpController } from './tasks/stream/task-stream.http.controller';
+import { TaskStreamHub } from './tasks/stream/task-stream.hub';
 import { TasksHttpController } from './tasks/tasks.http.controller';
 import { RetentionPurgeService } from './retention/retention-purge.service';
 import { GetTransitionHandler } from './transitions/get-transition/get-transition.handler';
@@ -41,12 +48,15 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
 @Module({
   imports: [...appFoundation(apiEnvSchema, ['postgres', 'temporal']), AuthModule, ConsoleStaticModule],
   controllers: [
+    // before TasksHttpController: /tasks/stream must not be taken for a task id
+    TaskStreamHttpController,
     TasksHttpController,
     AttemptsHttpController,
     NotesHttpController,
     TransitionsHttpController,
     DeadLettersHttpController,
     OpsHttpController,
+    WebhooksHttpController,
     ConsoleHttpController,
     AccessLogHttpController,
   ],
@@ -77,6 +87,11 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     AccessLog,
     ListAccessLogHandler,
     RetentionPurgeService,
+    TaskStreamHub,
+    TaskChangeListener,
+    CreateWebhookHandler,
+    ListWebhooksHandler,
+    ChangeWebhookHandler,
   ],
 })
 export class ApiModule {}

@@ -127,6 +127,14 @@ export const retentionEnvFields = {
   RETENTION_PURGE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
 };
 
+/** The live worklist stream (GET /api/v1/tasks/stream): server-sent events from LISTEN ct_task_changes. */
+export const taskStreamEnvFields = {
+  /** Open streams per api process; one more is answered 503 with Retry-After. */
+  TASK_STREAM_MAX: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /** A comment line this often keeps proxies from closing an idle stream. */
+  TASK_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
+};
+
 export const apiEnvSchema = coreEnvSchema
   .extend({
     PORT: port.default(3000),
@@ -135,6 +143,7 @@ export const apiEnvSchema = coreEnvSchema
     ...consoleEnvFields,
     ...worklistEnvFields,
     ...retentionEnvFields,
+    ...taskStreamEnvFields,
   })
   .superRefine(checkAuthEnv);
 /** Origins (scheme://host:port) whose pages may call the gateway's ops API from a browser (CORS). */
@@ -233,10 +242,29 @@ const socketAddress = z.string().refine((value) => {
   return at > 0 && /^\d{1,5}$/.test(portText) && Number(portText) <= 65535 && isIP(host) === (ipv6 ? 6 : 4);
 }, 'an IP address and port, such as 127.0.0.1:9464 or [::1]:9464 (not a host name)');
 
+/** Outbound webhooks (the worker's dispatcher): retries with backoff, then a dead letter. */
+export const webhookEnvFields = {
+  /** Off: no consumer of care.events.v1 and no sender (deliveries wait in the table). */
+  WEBHOOKS_ENABLED: z.stringbool().default(true),
+  WEBHOOK_GROUP_ID: z.string().min(1).default('webhook-dispatcher'),
+  /** Tries of a delivery before it becomes a dead letter; 8 at the defaults span about an hour. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /** The wait after the first failed try; it doubles each time (±20 % jitter), up to WEBHOOK_RETRY_MAX_MS. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(1_800_000),
+  /** How long a receiver may take to answer one try. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Tries in flight at once per worker; at most 2 of them for one subscription. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** The console as receivers' users reach it: the links in webhook bodies. */
+  WEBHOOK_CONSOLE_URL: httpUrl.default('http://127.0.0.1:3000/console'),
+};
+
 export const workerEnvSchema = baseEnvSchema.extend({
   PORT: port.default(3003),
   /** Where the Temporal SDK serves its own Prometheus metrics (workers, pollers, task latencies); unset: off. */
   TEMPORAL_METRICS_ADDRESS: socketAddress.optional(),
+  ...webhookEnvFields,
 });
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
@@ -247,3 +275,4 @@ export type ApiEnv = z.infer<typeof apiEnvSchema>;
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 export type OrchestratorEnv = z.infer<typeof orchestratorEnvSchema>;
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+export type WebhookEnv = z.infer<z.ZodObject<typeof webhookEnvFields>>;

@@ -206,6 +206,28 @@ describe('validateEnv', () => {
         expect(() => validateEnv(apiEnvSchema, { ...good, [name]: bad })).toThrow(new RegExp(name));
   });
 
+  it('sets webhook retries (8 tries from 30 s) and the task stream (1000 streams, 15 s beat), and names a bad value', () => {
+    const db = { DATABASE_URL: good.DATABASE_URL };
+    expect(validateEnv(workerEnvSchema, db)).toMatchObject({
+      WEBHOOKS_ENABLED: true,
+      WEBHOOK_MAX_ATTEMPTS: 8,
+      WEBHOOK_RETRY_BASE_MS: 30_000,
+      WEBHOOK_CONSOLE_URL: 'http://127.0.0.1:3000/console',
+    });
+    expect(validateEnv(workerEnvSchema, { ...db, WEBHOOKS_ENABLED: 'false' }).WEBHOOKS_ENABLED).toBe(false);
+    expect(() => validateEnv(workerEnvSchema, { ...db, WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(
+      /WEBHOOK_MAX_ATTEMPTS/,
+    );
+    expect(() => validateEnv(workerEnvSchema, { ...db, WEBHOOK_CONSOLE_URL: 'console' })).toThrow(
+      /WEBHOOK_CONSOLE_URL/,
+    );
+    expect(validateEnv(apiEnvSchema, good)).toMatchObject({
+      TASK_STREAM_MAX: 1_000,
+      TASK_STREAM_HEARTBEAT_MS: 15_000,
+    });
+    expect(() => validateEnv(apiEnvSchema, { ...good, TASK_STREAM_MAX: 'many' })).toThrow(/TASK_STREAM_MAX/);
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv(gatewayEnvSchema, {})).toThrow(/DATABASE_URL/);
   });

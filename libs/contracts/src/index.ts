@@ -7,3 +7,4 @@ export * from './adt-dlq-v1';
 export * from './headers';
 export * from './care-events-v1';
 export * from './topics';
+export * from './webhook-v1';

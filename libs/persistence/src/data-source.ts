@@ -7,6 +7,8 @@ import { PatientContextEntity } from './entities/patient-context.entity';
 import { TaskEntity } from './entities/task.entity';
 import { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import { TransitionEntity } from './entities/transition.entity';
+import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity';
 import { Init1763870000000 } from './migrations/1763870000000-init';
 import { TimelineOutbox1763900000000 } from './migrations/1763900000000-timeline-outbox';
 import { DeadLetters1764800000000 } from './migrations/1764800000000-dead-letters';
@@ -20,6 +22,8 @@ import { WorklistIndexes1765700000000 } from './migrations/1765700000000-worklis
 import { NoteEntity } from './entities/note.entity';
 import { OutreachAttemptEntity } from './entities/outreach-attempt.entity';
 import { PatientContextAccessLog1765500000000 } from './migrations/1765500000000-patient-context-access-log';
+import { TaskChangeNotify1765600000000 } from './migrations/1765600000000-task-change-notify';
+import { Webhooks1765600000001 } from './migrations/1765600000001-webhooks';
 
 export const entities = [
   TaskEntity,
@@ -32,6 +36,8 @@ export const entities = [
   NoteEntity,
   PatientContextEntity,
   AccessLogEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
 ];
 export const migrations = [
   Init1763870000000,
@@ -45,6 +51,8 @@ export const migrations = [
   Notes1765400000001,
   WorklistIndexes1765700000000,
   PatientContextAccessLog1765500000000,
+  TaskChangeNotify1765600000000,
+  Webhooks1765600000001,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

@@ -14,3 +14,5 @@ export * from './entities/outreach-attempt.entity';
 export * from './entities/note.entity';
 export * from './entities/patient-context.entity';
 export * from './entities/access-log.entity';
+export * from './entities/webhook-subscription.entity';
+export * from './entities/webhook-delivery.entity';

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type DeadLetterStage = 'orchestrator' | 'outbox' | 'worker';
+/** `webhook`: a delivery its receiver never accepted (webhook_deliveries, status dead). */
+export const deadLetterStages = ['orchestrator', 'outbox', 'worker', 'webhook'] as const;
+export type DeadLetterStage = (typeof deadLetterStages)[number];
 /** open → replay-requested → replaying → replayed (or open again, with the new reason); open → discarded. */
 export type DeadLetterStatus = 'open' | 'replay-requested' | 'replaying' | 'replayed' | 'discarded';
 

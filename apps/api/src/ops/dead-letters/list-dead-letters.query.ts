@@ -1,12 +1,13 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
+import { deadLetterStages } from '@ct/persistence';
 
 export const deadLetterStatuses = ['open', 'replay-requested', 'replaying', 'replayed', 'discarded'] as const;
 
 export const deadLetterFilterSchema = z
   .object({
     status: z.enum(deadLetterStatuses).optional(),
-    stage: z.enum(['orchestrator', 'outbox', 'worker']).optional(),
+    stage: z.enum(deadLetterStages).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { DeadLetterEntity, recordDeadLetterAction, type DeadLetterStatus } from '@ct/persistence';
 import { deadLetterView } from './list-dead-letters.handler';
 import { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
+import { requeueDelivery } from './requeue-delivery';
 
 const NEXT: Record<ResolveDeadLetterCommand['action'], DeadLetterStatus> = {
   replay: 'replay-requested',
@@ -13,7 +14,7 @@ const NEXT: Record<ResolveDeadLetterCommand['action'], DeadLetterStatus> = {
 
 /**
  * A replay of the orchestrator's is run by the orchestrator (replay-requested); an outbox record
- * is queued again at once; a worker's (a transition ended by bad data) is fixed at the sender. Only an open dead letter can be replayed or discarded; asking again
+ * or a webhook delivery (its tries start again) is queued again at once; a worker's (a transition ended by bad data) is fixed at the sender. Only an open dead letter can be replayed or discarded; asking again
  * for a replay already asked for is answered with its state. Each action is kept with who and why.
  */
 @CommandHandler(ResolveDeadLetterCommand)
@@ -35,12 +36,13 @@ export class ResolveDeadLetterHandler implements ICommandHandler<ResolveDeadLett
         );
       }
       // an outbox record goes back in the queue now; a new refusal makes it a dead letter again
-      const requeued = action === 'replay' && row.stage === 'outbox';
-      if (requeued) {
+      const requeued = action === 'replay' && (row.stage === 'outbox' || row.stage === 'webhook');
+      if (requeued && row.stage === 'outbox') {
         await db.query(`UPDATE outbox SET dead_lettered_at = NULL WHERE id = $1`, [
           row.sourceRef.split('/')[1],
         ]);
       }
+      if (requeued && row.stage === 'webhook') await requeueDelivery(db, id, row.sourceRef.split('/')[1]);
       row.status = requeued ? 'replayed' : NEXT[action];
       row.resolvedBy = actor;
       row.resolution = reason ?? null;

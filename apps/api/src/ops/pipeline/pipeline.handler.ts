@@ -1,9 +1,10 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { deadLetterStages } from '@ct/persistence';
 import { GetPipelineQuery, type Pipeline, type StageDeadLetters } from './pipeline.query';
 
-const STAGES: StageDeadLetters['stage'][] = ['orchestrator', 'outbox', 'worker'];
+const STAGES: readonly StageDeadLetters['stage'][] = deadLetterStages;
 
 const ageSeconds = (at: Date | null, now: Date) =>
   at ? Math.max(0, Math.round((now.getTime() - at.getTime()) / 1000)) : null;

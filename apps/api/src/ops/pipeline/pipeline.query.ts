@@ -1,12 +1,13 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { DeadLetterStage } from '@ct/persistence';
 
 /** Nothing to choose: the pipeline is one. Kafka consumer lag is in the metrics, not here. */
 export const pipelineFilterSchema = z.object({}).strict();
 export type PipelineFilter = z.infer<typeof pipelineFilterSchema>;
 
 export interface StageDeadLetters {
-  stage: 'orchestrator' | 'outbox' | 'worker';
+  stage: DeadLetterStage;
   open: number;
   oldestOpenAt: string | null;
   oldestOpenAgeSeconds: number | null;
