@@ -55,6 +55,20 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
     await handle.result();
     return handle;
   },
+  // recorded before claims were guarded (patch claim-guard): a second claim by the holder wrote again
+  'tcm-claimed': async (h) => {
+    await h.skipTo('2055-01-08T21:30:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-01-08T21:30:00.000Z'));
+    await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
+    await h.claim(handle, 'tcm-contact');
+    await h.claim(handle, 'tcm-contact');
+    await h.complete(handle, 'tcm-contact', 'reached-patient');
+    await eventuallyState(handle, (s) => s.currentStep === 'follow-up-visit');
+    await h.complete(handle, 'medication-reconciliation', 'reconciled');
+    await h.complete(handle, 'follow-up-visit', 'visit-held');
+    await handle.result();
+    return handle;
+  },
   'tcm-breach-escalation': async (h) => {
     await h.skipTo('2055-01-08T21:30:00.000Z');
     const handle = await h.start(dischargeEvent('2055-01-08T21:30:00.000Z'));

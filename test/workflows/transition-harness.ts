@@ -3,6 +3,7 @@ import type { WorkflowHandle, WorkflowHandleWithSignaledRunId } from '@temporali
 import { careTransitionWorkflow } from '@ct/workflows/care-transition.workflow';
 import {
   adtEventSignal,
+  claimStepUpdate,
   completeStepUpdate,
   referralEventSignal,
   stateQuery,
@@ -32,6 +33,8 @@ export interface Harness {
     event: ReferralEvent,
   ): Promise<WorkflowHandleWithSignaledRunId<typeof careTransitionWorkflow>>;
   complete(handle: WorkflowHandle, stepKey: string, outcome: string): Promise<unknown>;
+  /** Claims a step as BY (coordinator-1 unless given). */
+  claim(handle: WorkflowHandle, stepKey: string, by?: string): Promise<unknown>;
   state(handle: WorkflowHandle): ReturnType<typeof queryState>;
 }
 
@@ -100,6 +103,8 @@ export async function withTransition(body: (h: Harness) => Promise<void>): Promi
         handle.executeUpdate(completeStepUpdate, {
           args: [{ stepKey, outcome, completedBy: 'coordinator-1' }],
         }),
+      claim: (handle, stepKey, by = 'coordinator-1') =>
+        handle.executeUpdate(claimStepUpdate, { args: [{ stepKey, claimedBy: by }] }),
       state: queryState,
     };
     await worker.runUntil(body(h));
