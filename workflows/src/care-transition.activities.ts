@@ -28,6 +28,8 @@ export interface OpenTaskInput extends TransitionRef {
   dueAt: string;
   /** The workflow chain's first run id: a re-discharge after A13 reopens the same step. */
   episode: string;
+  /** The step's revision (ETag); absent from activities scheduled before revisions. */
+  revision?: number;
   entry: TimelineEntry;
 }
 
@@ -40,6 +42,7 @@ export interface CloseTaskInput extends TransitionRef {
   doneAt?: string;
   /** How an outreach step was met. */
   metBy?: OutreachMetBy;
+  revision?: number;
   entry: TimelineEntry;
 }
 
@@ -61,8 +64,11 @@ export interface ChangeTaskInput extends TransitionRef {
   role?: string;
   priority?: 'high' | 'urgent';
   dueAt?: string;
-  assignee?: string;
+  /** The holder (status claimed), or null: back to the pool (status open). */
+  assignee?: string | null;
   breached?: boolean;
+  /** The step's revision after this change: an older change arriving late does not move the holder back. */
+  revision?: number;
   entry: TimelineEntry;
 }
 

@@ -52,12 +52,18 @@ export interface CompleteStepRequest {
   completedBy: string;
   /** When the visit or reconciliation actually happened (default: now); not before the discharge. */
   occurredAt?: string;
+  /** The api found a supervisor role in the caller's token: a step claimed by another may be completed. */
+  supervisor?: boolean;
+  /** The step's revision the caller saw (If-Match); absent: no check. */
+  ifMatch?: number;
 }
 
 export interface CompleteStepResult {
   stepKey: string;
   accepted: boolean;
   nextStepKey?: string;
+  /** The step's revision after it (ETag). */
+  revision: number;
 }
 
 /** An outreach attempt: codes and times only (its note stays in the api's table, out of Temporal). */
@@ -86,6 +92,59 @@ export interface RecordAttemptResult {
 export interface ClaimStepRequest {
   stepKey: string;
   claimedBy: string;
+  ifMatch?: number;
+}
+
+/**
+ * Why a step changed hands: codes, never free text, since the timeline goes to care.events.v1
+ * and a sentence could carry a patient's name.
+ */
+export const HANDOVER_REASONS = [
+  'shift-change',
+  'workload',
+  'absence',
+  'skill-mix',
+  'patient-preference',
+  'escalation',
+  'other',
+] as const;
+export type HandoverReason = (typeof HANDOVER_REASONS)[number];
+
+/** The holder gives a claimed step back to the pool. */
+export interface UnclaimStepRequest {
+  stepKey: string;
+  by: string;
+  reason?: HandoverReason;
+  ifMatch?: number;
+}
+
+/** A supervisor (checked by the api) hands a step to someone, or back to the pool (`assignee: null`). */
+export interface ReassignStepRequest {
+  stepKey: string;
+  assignee: string | null;
+  reason: HandoverReason;
+  by: string;
+  ifMatch?: number;
+}
+
+/** Who holds a step after a claim, unclaim or reassignment, and its revision (ETag). */
+export interface StepClaimResult {
+  stepKey: string;
+  assignee: string | null;
+  revision: number;
+}
+
+/**
+ * The types of the ApplicationFailure a claim rule refuses an update with (its details: one
+ * StepRefusalDetails): StepHeld, someone else holds the step; StepNotClaimed, nobody does;
+ * StaleRevision, the step changed since the caller's If-Match.
+ */
+export const STEP_REFUSALS = ['StepHeld', 'StepNotClaimed', 'StaleRevision'] as const;
+export type StepRefusal = (typeof STEP_REFUSALS)[number];
+export interface StepRefusalDetails {
+  stepKey: string;
+  holder: string | null;
+  revision: number;
 }
 
 export interface StepView {
@@ -99,6 +158,8 @@ export interface StepView {
   /** Outreach attempts recorded on the step. */
   attempts: number;
   metBy?: OutreachMetBy;
+  assignee?: string;
+  revision: number;
 }
 
 export interface TransitionState {
@@ -120,7 +181,9 @@ export type CareTransitionWorkflow = (input: CareTransitionInput) => Promise<Tra
 export const adtEventSignal = defineSignal<[TransitionEvent]>('adtEvent');
 export const referralEventSignal = defineSignal<[ReferralEvent]>('referralEvent');
 export const completeStepUpdate = defineUpdate<CompleteStepResult, [CompleteStepRequest]>('completeStep');
-export const claimStepUpdate = defineUpdate<void, [ClaimStepRequest]>('claimStep');
+export const claimStepUpdate = defineUpdate<StepClaimResult, [ClaimStepRequest]>('claimStep');
+export const unclaimStepUpdate = defineUpdate<StepClaimResult, [UnclaimStepRequest]>('unclaimStep');
+export const reassignStepUpdate = defineUpdate<StepClaimResult, [ReassignStepRequest]>('reassignStep');
 export const recordAttemptUpdate = defineUpdate<RecordAttemptResult, [RecordAttemptRequest]>('recordAttempt');
 /** The validator's refusal of a time (in the future, before the discharge): the api answers 422. */
 export const INVALID_TIME = 'InvalidTime';

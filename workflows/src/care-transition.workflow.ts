@@ -8,7 +8,6 @@ import {
 import { sameLocalDay } from '@ct/domain/workflow-safe';
 import {
   adtEventSignal,
-  claimStepUpdate,
   completeStepUpdate,
   recordAttemptUpdate,
   referralEventSignal,
@@ -16,17 +15,18 @@ import {
   type CARE_TRANSITION_WORKFLOW,
   type CareTransitionInput,
   type CareTransitionWorkflow,
-  type ClaimStepRequest,
   type CompleteStepRequest,
   type RecordAttemptRequest,
   type TransitionState,
 } from './care-transition.messages';
 import { checkActualTime, doneAt } from './actual-times';
 import { recordAttempt, validateAttempt } from './outreach-attempts';
+import { checkCompleter } from './claim-rules';
+import { handleStepClaims } from './step-claims';
 import { nextWakeUp } from './step-clocks';
 import { TransitionEvents, type Inbound } from './transition-events';
 import { TransitionRunner } from './transition-runner';
-import { openSteps, readySteps, TERMINAL, type CarriedState, type OpenStep } from './transition-state';
+import { openRun, openSteps, readySteps, revisionOf, TERMINAL, type CarriedState } from './transition-state';
 import { searchAttributePublisher } from './search-attributes';
 
 /** Past this many history events, or events applied, a run continues as new carrying its state. */
@@ -78,24 +78,17 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
           ...(done ? { doneAt: done } : {}),
         };
         await runner.record([runner.entry('step.retried', [run.key, ++state.seq], detail, run.key)]);
-        return { stepKey: request.stepKey, accepted: false };
+        return { stepKey: request.stepKey, accepted: false, revision: revisionOf(run) };
       }
       await runner.closeStep(run, 'completed', request.outcome, request.completedBy, { doneAt: done });
       wake = true;
       const nextStepKey = readySteps(pathway, state.steps)[0]?.def.key;
-      return { stepKey: request.stepKey, accepted: true, ...(nextStepKey ? { nextStepKey } : {}) };
+      const revision = revisionOf(run);
+      return { stepKey: request.stepKey, accepted: true, ...(nextStepKey ? { nextStepKey } : {}), revision };
     },
     { validator: (request: CompleteStepRequest) => validateCompletion(runner, request) },
   );
-  setHandler(
-    claimStepUpdate,
-    async ({ stepKey, claimedBy }) => {
-      const run = openRun(state, stepKey);
-      run.claimedBy = claimedBy;
-      await runner.change(run, 'step.claimed', [++state.seq], { assignee: claimedBy }, { by: claimedBy });
-    },
-    { validator: ({ stepKey }: ClaimStepRequest) => void openRun(state, stepKey) },
-  );
+  handleStepClaims(runner);
   setHandler(
     recordAttemptUpdate,
     async (request) => {
@@ -148,13 +141,6 @@ export async function careTransitionWorkflow(input: CareTransitionInput): Promis
 // The orchestrator starts it by the name and the signature in care-transition.messages.ts: checked here.
 ({ careTransitionWorkflow }) satisfies Record<typeof CARE_TRANSITION_WORKFLOW, CareTransitionWorkflow>;
 
-/** An open step of the transition; updates for any other step are refused. */
-function openRun(state: CarriedState, stepKey: string): OpenStep {
-  const run = state.steps.find((s) => s.key === stepKey);
-  if (run?.status !== 'open') throw new Error(`step ${stepKey} is not open in this transition`);
-  return run;
-}
-
 /** An open step with its definition. */
 function openStepOf(runner: TransitionRunner, stepKey: string) {
   const run = openRun(runner.state, stepKey);
@@ -165,7 +151,8 @@ function openStepOf(runner: TransitionRunner, stepKey: string) {
 }
 
 function validateCompletion(runner: TransitionRunner, request: CompleteStepRequest): void {
-  const { def } = openStepOf(runner, request.stepKey);
+  const { run, def } = openStepOf(runner, request.stepKey);
+  checkCompleter(run, request);
   const allowed = [...def.completingOutcomes, ...def.retryOutcomes];
   if (!allowed.includes(request.outcome)) {
     throw new Error(
@@ -191,16 +178,18 @@ function view(state: CarriedState): TransitionState {
     currentStep: open[0]?.key,
     dueAt: open[0]?.dueAt,
     eventsSeen: state.eventsSeen,
-    steps: state.steps.map(({ key, role, status, priority, dueAt, breached, outcome, attempts, metBy }) => ({
-      key,
-      role,
-      status,
-      priority,
-      dueAt,
-      breached,
-      outcome,
-      attempts: attempts?.length ?? 0,
-      metBy,
+    steps: state.steps.map((run) => ({
+      key: run.key,
+      role: run.role,
+      status: run.status,
+      priority: run.priority,
+      dueAt: run.dueAt,
+      breached: run.breached,
+      outcome: run.outcome,
+      attempts: run.attempts?.length ?? 0,
+      metBy: run.metBy,
+      assignee: run.claimedBy,
+      revision: revisionOf(run),
     })),
   };
 }

@@ -24,6 +24,7 @@ import type { CareTransitionInput } from './care-transition.messages';
 import type { StepClockAction } from './step-clocks';
 import {
   newStepRun,
+  nextRevision,
   pathwayOf,
   type CarriedState,
   type OpenStep,
@@ -175,6 +176,7 @@ export class TransitionRunner {
       patientKey: this.state.patientKey ?? 'unknown',
       dueAt,
       episode: this.state.episode,
+      revision: nextRevision(open),
       entry: this.entry('step.opened', [open.key], { role: open.role, dueAt }, open.key),
     });
   }
@@ -200,6 +202,7 @@ export class TransitionRunner {
       outcome,
       closedBy: by,
       ...done,
+      revision: nextRevision(run),
       entry: this.entry(`step.${status}`, [run.key], detail, run.key),
     });
   }
@@ -224,7 +227,8 @@ export class TransitionRunner {
       role?: string;
       priority?: 'high' | 'urgent';
       dueAt?: string;
-      assignee?: string;
+      /** null: back to the pool. */
+      assignee?: string | null;
       breached?: boolean;
     },
     detail: TimelineEntry['detail'],
@@ -233,6 +237,7 @@ export class TransitionRunner {
       ...this.ref(),
       stepKey: run.key,
       ...change,
+      revision: nextRevision(run),
       entry: this.entry(kind, [run.key, ...parts], detail, run.key),
     });
   }

@@ -39,6 +39,8 @@ interface StepFields {
   attempts?: StepAttempt[];
   /** How an outreach step was met, once it is. */
   metBy?: OutreachMetBy;
+  /** Changes of the step's task so far (ETag / If-Match); absent in state carried from before revisions. */
+  revision?: number;
 }
 
 export interface StepAttempt extends OutreachAttemptFact {
@@ -174,6 +176,21 @@ export function readySteps(pathway: PathwayDefinition, steps: readonly StepRun[]
 /** Open steps, the one due soonest first. */
 export function openSteps(steps: readonly StepRun[]): OpenStep[] {
   return steps.filter((s) => s.status === 'open').sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+}
+
+/** An open step of the transition; updates for any other step are refused. */
+export function openRun(state: CarriedState, stepKey: string): OpenStep {
+  const run = state.steps.find((s) => s.key === stepKey);
+  if (run?.status !== 'open') throw new Error(`step ${stepKey} is not open in this transition`);
+  return run;
+}
+
+export const revisionOf = (run: StepRun) => run.revision ?? 0;
+
+/** The step's task changes: one more revision, returned for the write that records it. */
+export function nextRevision(run: StepRun): number {
+  run.revision = revisionOf(run) + 1;
+  return run.revision;
 }
 
 export function newStepRun(key: string, role: string): PendingStep {

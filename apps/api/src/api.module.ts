@@ -42,6 +42,8 @@ import { TaskStreamHttpController } from './tasks/stream/task-stream.http.contro
 import { TaskStreamHub } from './tasks/stream/task-stream.hub';
 import { TasksHttpController } from './tasks/tasks.http.controller';
 import { RetentionPurgeService } from './retention/retention-purge.service';
+import { ReassignTaskHandler } from './tasks/reassign-task/reassign-task.handler';
+import { UnclaimTaskHandler } from './tasks/unclaim-task/unclaim-task.handler';
 import { GetTransitionHandler } from './transitions/get-transition/get-transition.handler';
 import { TransitionsHttpController } from './transitions/transitions.http.controller';
 
@@ -65,6 +67,8 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     GetWorklistHandler,
     CompleteTaskHandler,
     ClaimTaskHandler,
+    UnclaimTaskHandler,
+    ReassignTaskHandler,
     TaskUpdates,
     pathwayRoleMapProvider,
     GetTransitionHandler,

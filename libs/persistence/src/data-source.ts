@@ -16,6 +16,7 @@ import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbo
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
 import { TimelineEscalations1765100000000 } from './migrations/1765100000000-timeline-escalations';
+import { TaskRevision1765300000000 } from './migrations/1765300000000-task-revision';
 import { OutreachAttempts1765400000000 } from './migrations/1765400000000-outreach-attempts';
 import { Notes1765400000001 } from './migrations/1765400000001-notes';
 import { WorklistIndexes1765700000000 } from './migrations/1765700000000-worklist-indexes';
@@ -47,6 +48,7 @@ export const migrations = [
   InboundAuthenticatedAs1764900000000,
   OpsIndexes1765000000000,
   TimelineEscalations1765100000000,
+  TaskRevision1765300000000,
   OutreachAttempts1765400000000,
   Notes1765400000001,
   WorklistIndexes1765700000000,

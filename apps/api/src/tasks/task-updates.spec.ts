@@ -1,6 +1,6 @@
 import { ApplicationFailure, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Repository } from 'typeorm';
-import type { Principal } from '@ct/auth';
+import type { PathwayRoleMap, Principal } from '@ct/auth';
 import type { ProblemException } from '@ct/observability';
 import type { TaskEntity } from '@ct/persistence';
 import { claimStepUpdate } from '@ct/workflows/care-transition.messages';
@@ -11,15 +11,22 @@ const task = {
   transitionId: 'transition:RIVERSIDE:V1',
   facility: 'RIVERSIDE',
   stepKey: 'tcm-contact',
+  role: 'transitional-care-nurse',
 };
-const actor = (facilities: string[]): Principal => ({ subject: 'nurse-1', roles: [], facilities, teams: [] });
+const actor = (facilities: string[], roles = ['transitional-care-nurse']): Principal => ({
+  subject: 'nurse-1',
+  roles,
+  facilities,
+  teams: [],
+});
+const roles: PathwayRoleMap = { holders: {}, supervisors: ['care-team-supervisor'] };
 
 function setUp(outcome: () => Promise<unknown>) {
   const executeUpdate = jest.fn(outcome);
   const getHandle = jest.fn(() => ({ executeUpdate }));
   const tasks = { findOneBy: jest.fn().mockResolvedValue(task) } as unknown as Repository<TaskEntity>;
   const temporal = { workflow: { getHandle } } as unknown as Client;
-  return { updates: new TaskUpdates(tasks, temporal), executeUpdate, getHandle };
+  return { updates: new TaskUpdates(tasks, temporal, roles), executeUpdate, getHandle };
 }
 
 const problemOf = (promise: Promise<unknown>) =>
@@ -38,6 +45,16 @@ describe('TaskUpdates.send', () => {
         detail: 'No task with id task-1.',
       },
     );
+    expect(getHandle).not.toHaveBeenCalled();
+  });
+
+  it("answers 403 naming the step's pathway role to a caller without it, and sends nothing", async () => {
+    const { updates, getHandle } = setUp(() => Promise.resolve());
+    const scheduler = actor(['RIVERSIDE'], ['scheduler']);
+    expect(await problemOf(updates.send(scheduler, 'task-1', claimStepUpdate, arg))).toMatchObject({
+      status: 403,
+      detail: expect.stringContaining('needs the pathway role transitional-care-nurse'),
+    });
     expect(getHandle).not.toHaveBeenCalled();
   });
 

@@ -23,6 +23,8 @@ export const taskViewSchema = z
     doneAt: z.iso.datetime().nullable().describe('When its work was actually done, as the completion said'),
     metBy: z.enum(['contact', 'attempts']).nullable().describe('How an outreach step was met'),
     createdAt: z.iso.datetime(),
+    /** Its step's revision: send it back as If-Match (W/"<revision>") to change only what you saw. */
+    revision: z.number().int().min(0),
   })
   .meta({ id: 'Task' });
 export type TaskView = z.infer<typeof taskViewSchema>;
@@ -47,5 +49,6 @@ export function toTaskView(task: TaskEntity, now = Date.now()): TaskView {
     doneAt: task.doneAt?.toISOString() ?? null,
     metBy: task.metBy,
     createdAt: task.createdAt.toISOString(),
+    revision: task.revision,
   };
 }

@@ -1,6 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
 import { ApiZodResponse, ZodValidationPipe } from '@ct/observability';
 import {
@@ -23,6 +36,21 @@ import {
   worklistSearchSchema,
   type WorklistFilter,
 } from './get-worklist/get-worklist.query';
+import { parseIfMatch, withEtag } from './if-match';
+import {
+  ReassignTaskCommand,
+  reassignTaskRequestSchema,
+  type ReassignTaskRequest,
+} from './reassign-task/reassign-task.command';
+import { taskClaimSchema } from './task-claim.view';
+import { TaskWriteDocs } from './task-write.docs';
+import {
+  UnclaimTaskCommand,
+  unclaimTaskRequestSchema,
+  type UnclaimTaskRequest,
+} from './unclaim-task/unclaim-task.command';
+
+const claimResult = 'Who holds the task now, and its revision (also the ETag header)';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -90,26 +118,80 @@ export class TasksHttpController {
   }
 
   @Post(':id/claim')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Take an open task: it is assigned to the claimer (409 if it is not open)' })
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Take an open task (holders of the step's role): it stays the caller's until they unclaim it or a supervisor reassigns it; claiming one's own again changes nothing",
+  })
+  @ApiZodResponse(200, taskClaimSchema, claimResult)
+  @TaskWriteDocs()
   async claim(
     @Param('id', new ParseUUIDPipe()) id: string,
     // validated only: the body must be empty, so it cannot name another claimer
     @Body(new ZodValidationPipe(claimTaskRequestSchema)) _body: ClaimTaskRequest,
+    @Headers('if-match') ifMatch: string | undefined,
     @Actor() actor: Principal,
-  ): Promise<void> {
-    await this.commands.execute(new ClaimTaskCommand(id, actor));
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = new ClaimTaskCommand(id, actor, parseIfMatch(ifMatch));
+    return withEtag(response, await this.commands.execute(command));
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give a task one holds back to the pool of its role' })
+  @ApiZodResponse(200, taskClaimSchema, claimResult)
+  @TaskWriteDocs()
+  async unclaim(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(unclaimTaskRequestSchema)) body: UnclaimTaskRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = new UnclaimTaskCommand(id, actor, body, parseIfMatch(ifMatch));
+    return withEtag(response, await this.commands.execute(command));
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Supervisors: hand a task to a named person (subject id) or back to the pool (null), with a reason code',
+  })
+  @ApiZodResponse(200, taskClaimSchema, claimResult)
+  @TaskWriteDocs()
+  async reassign(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(reassignTaskRequestSchema)) body: ReassignTaskRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = new ReassignTaskCommand(id, actor, body, parseIfMatch(ifMatch));
+    return withEtag(response, await this.commands.execute(command));
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the outcome of a task; the transition validates it and moves on' })
-  @ApiZodResponse(200, completeTaskResultSchema, 'Whether the transition took the outcome, and its next step')
-  complete(
+  @ApiOperation({
+    summary:
+      "Record the outcome of a task (its holder or a supervisor; unclaimed, any holder of the step's role); the transition validates it and moves on",
+  })
+  @ApiZodResponse(
+    200,
+    completeTaskResultSchema,
+    'Whether the transition took the outcome, its next step, and the revision (ETag)',
+  )
+  @TaskWriteDocs()
+  async complete(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(completeTaskRequestSchema)) body: CompleteTaskRequest,
+    @Headers('if-match') ifMatch: string | undefined,
     @Actor() actor: Principal,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.commands.execute(new CompleteTaskCommand(id, actor, body));
+    const command = new CompleteTaskCommand(id, actor, body, parseIfMatch(ifMatch));
+    return withEtag(response, await this.commands.execute(command));
   }
 }

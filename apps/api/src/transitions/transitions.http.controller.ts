@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireRoles, Role } from '@ct/auth';
+import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
 import { ApiZodResponse } from '@ct/observability';
 import { GetTransitionQuery } from './get-transition/get-transition.query';
 import { transitionViewSchema } from './transition.view';
@@ -18,7 +18,7 @@ export class TransitionsHttpController {
     summary: 'A transition: status, pathway, tasks and its timeline (events, steps, reminders, breaches)',
   })
   @ApiZodResponse(200, transitionViewSchema, 'The transition')
-  get(@Param('id') id: string) {
-    return this.queries.execute(new GetTransitionQuery(id));
+  get(@Param('id') id: string, @Actor() actor: Principal) {
+    return this.queries.execute(new GetTransitionQuery(id, actor));
   }
 }

@@ -23,6 +23,20 @@ import { TasksMetrics } from './tasks.metrics';
  */
 const FINISHED_SQL = `('completed', 'expired', 'superseded', 'no-outreach')`;
 
+/**
+ * A change of a task. $8: the change moves the holder ($6, or null: back to the pool, open again);
+ * $9: the step's revision after it. Changes of one step may commit out of order (an update's
+ * write beside the clock's), so a holder older than the row's revision is not written back.
+ */
+const CHANGE_TASK_SQL = `UPDATE tasks SET role = COALESCE($3, role), priority = COALESCE($4, priority),
+    due_at = COALESCE($5, due_at),
+    assignee = CASE WHEN $8 AND ($9::int IS NULL OR revision < $9) THEN $6::text ELSE assignee END,
+    status = CASE WHEN NOT $8 OR ($9::int IS NOT NULL AND revision >= $9) OR status NOT IN ('open', 'claimed')
+      THEN status WHEN $6::text IS NULL THEN 'open' ELSE 'claimed' END,
+    breached_at = CASE WHEN $7 THEN COALESCE(breached_at, now()) ELSE breached_at END,
+    revision = GREATEST(revision, COALESCE($9::int, revision)), updated_at = now()
+  WHERE transition_id = $1 AND step_key = $2`;
+
 /** appendTimeline within the transaction at hand; returns the dedupe keys that were new. */
 type Append = (ref: TimelineRef, entries: readonly TimelineEntry[]) => Promise<Set<string>>;
 
@@ -55,12 +69,12 @@ export class TasksActivities implements TransitionActivities {
     return this.write(async (db, append) => {
       // a new episode (re-discharge after a cancel) reopens the step's row; the same one keeps it
       const rows: { id: string }[] = await db.query(
-        `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, episode)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, episode, revision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::int, 0))
          ON CONFLICT (transition_id, step_key) DO UPDATE SET status = 'open', role = EXCLUDED.role,
            priority = 'routine', due_at = EXCLUDED.due_at, assignee = NULL, outcome = NULL,
            breached_at = NULL, attempts = 0, done_at = NULL, met_by = NULL, episode = EXCLUDED.episode,
-           updated_at = now()
+           revision = EXCLUDED.revision, updated_at = now()
          WHERE tasks.episode IS DISTINCT FROM EXCLUDED.episode
          RETURNING id`,
         [
@@ -72,6 +86,7 @@ export class TasksActivities implements TransitionActivities {
           input.patientKey,
           input.dueAt,
           input.episode,
+          input.revision ?? null,
         ],
       );
       await append(input, [input.entry]);
@@ -90,7 +105,7 @@ export class TasksActivities implements TransitionActivities {
       const [, affected]: [unknown, number] = await db.query(
         `UPDATE tasks SET status = $3, outcome = $4, assignee = COALESCE(assignee, $5),
            done_at = CASE WHEN $3 = 'completed' THEN COALESCE($6::timestamptz, now()) END, met_by = $7,
-           updated_at = now()
+           revision = GREATEST(revision, COALESCE($8::int, revision)), updated_at = now()
          WHERE transition_id = $1 AND step_key = $2 AND status IN ('open', 'claimed')`,
         [
           input.transitionId,
@@ -100,6 +115,7 @@ export class TasksActivities implements TransitionActivities {
           input.closedBy,
           input.doneAt ?? null,
           input.metBy ?? null,
+          input.revision ?? null,
         ],
       );
       await append(input, [input.entry]);
@@ -111,23 +127,17 @@ export class TasksActivities implements TransitionActivities {
     return this.write(async (db, append) => {
       const fresh = await append(input, [input.entry]);
       if (fresh.size === 0) return { changed: false };
-      await db.query(
-        `UPDATE tasks SET role = COALESCE($3, role), priority = COALESCE($4, priority),
-           due_at = COALESCE($5, due_at), assignee = COALESCE($6, assignee),
-           status = CASE WHEN $6::text IS NOT NULL AND status = 'open' THEN 'claimed' ELSE status END,
-           breached_at = CASE WHEN $7 THEN COALESCE(breached_at, now()) ELSE breached_at END,
-           updated_at = now()
-         WHERE transition_id = $1 AND step_key = $2`,
-        [
-          input.transitionId,
-          input.stepKey,
-          input.role ?? null,
-          input.priority ?? null,
-          input.dueAt ?? null,
-          input.assignee ?? null,
-          input.breached ?? false,
-        ],
-      );
+      await db.query(CHANGE_TASK_SQL, [
+        input.transitionId,
+        input.stepKey,
+        input.role ?? null,
+        input.priority ?? null,
+        input.dueAt ?? null,
+        input.assignee ?? null,
+        input.breached ?? false,
+        input.assignee !== undefined,
+        input.revision ?? null,
+      ]);
       return { changed: true };
     });
   }

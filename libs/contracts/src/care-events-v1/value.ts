@@ -17,6 +17,8 @@ export const careEventTypes = [
   'pathway.changed',
   'step.opened',
   'step.claimed',
+  'step.unclaimed',
+  'step.reassigned',
   'step.retried',
   'step.completed',
   'step.cancelled',

@@ -28,6 +28,7 @@ export type TaskPriority = 'routine' | 'high' | 'urgent';
 @Check('ck_tasks_status', `"status" IN ('open','claimed','completed','cancelled')`)
 @Check('ck_tasks_priority', `"priority" IN ('routine','high','urgent')`)
 @Check('ck_tasks_met_by', `"met_by" IN ('contact','attempts')`)
+@Check('ck_tasks_revision', `"revision" >= 0`)
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -83,6 +84,10 @@ export class TaskEntity {
   /** How an outreach step was met: a contact, or documented unsuccessful attempts. */
   @Column({ name: 'met_by', type: 'text', nullable: true })
   metBy!: 'contact' | 'attempts' | null;
+
+  /** The step's revision, as its workflow counts every change (the task's ETag; migration 1765300000000). */
+  @Column({ type: 'integer', default: 0 })
+  revision!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

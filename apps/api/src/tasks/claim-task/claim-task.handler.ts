@@ -7,10 +7,11 @@ import { ClaimTaskCommand } from './claim-task.command';
 export class ClaimTaskHandler implements ICommandHandler<ClaimTaskCommand> {
   constructor(private readonly updates: TaskUpdates) {}
 
-  async execute({ taskId, actor }: ClaimTaskCommand): Promise<void> {
-    await this.updates.send(actor, taskId, claimStepUpdate, (task) => ({
+  execute({ taskId, actor, ifMatch }: ClaimTaskCommand) {
+    return this.updates.send(actor, taskId, claimStepUpdate, (task) => ({
       stepKey: task.stepKey,
       claimedBy: actor.subject,
+      ifMatch,
     }));
   }
 }

@@ -18,15 +18,25 @@ export const completeTaskRequestSchema = z
 export type CompleteTaskRequest = z.infer<typeof completeTaskRequestSchema>;
 
 export const completeTaskResultSchema = z
-  .object({ stepKey: z.string(), accepted: z.boolean(), nextStepKey: z.string().optional() })
+  .object({
+    stepKey: z.string(),
+    accepted: z.boolean(),
+    nextStepKey: z.string().optional(),
+    revision: z.number().int().min(0),
+  })
   .meta({ id: 'CompleteTaskResult' }) satisfies z.ZodType<CompleteStepResult>;
 
+/**
+ * A claimed task is completed by its holder or a supervisor; an unclaimed one by any holder of
+ * the step's role (no claim needed for a quick task).
+ */
 export class CompleteTaskCommand extends Command<CompleteStepResult> {
   constructor(
     readonly taskId: string,
     /** The verified caller: who completes, and whose facilities the task must be in. */
     readonly actor: Principal,
     readonly request: CompleteTaskRequest,
+    readonly ifMatch?: number,
   ) {
     super();
   }

@@ -8,11 +8,13 @@ import { CompleteTaskCommand } from './complete-task.command';
 export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand> {
   constructor(private readonly updates: TaskUpdates) {}
 
-  execute({ taskId, actor, request }: CompleteTaskCommand) {
-    return this.updates.send(actor, taskId, completeStepUpdate, (task) => ({
+  execute({ taskId, actor, request, ifMatch }: CompleteTaskCommand) {
+    return this.updates.send(actor, taskId, completeStepUpdate, (task, access) => ({
       stepKey: task.stepKey,
       outcome: request.outcome,
       completedBy: actor.subject,
+      supervisor: access.supervisor,
+      ifMatch,
       ...(request.occurredAt ? { occurredAt: request.occurredAt } : {}),
     }));
   }
