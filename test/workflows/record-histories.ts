@@ -4,9 +4,12 @@ import { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
   adtEventSignal,
+  claimStepUpdate,
   completeStepUpdate,
+  reassignStepUpdate,
   recordAttemptUpdate,
   referralEventSignal,
+  unclaimStepUpdate,
 } from '@ct/workflows/care-transition.messages';
 import { dischargeEvent, eventuallyState, withTransition, type Harness } from './transition-harness';
 
@@ -63,6 +66,34 @@ export const SCENARIOS: Record<string, (h: Harness) => Promise<WorkflowHandle>> 
     await h.claim(handle, 'tcm-contact');
     await h.claim(handle, 'tcm-contact');
     await h.complete(handle, 'tcm-contact', 'reached-patient');
+    await eventuallyState(handle, (s) => s.currentStep === 'follow-up-visit');
+    await h.complete(handle, 'medication-reconciliation', 'reconciled');
+    await h.complete(handle, 'follow-up-visit', 'visit-held');
+    await handle.result();
+    return handle;
+  },
+  // claim-guard: a claim refused while held, unclaim, a supervisor's reassignment, If-Match
+  'tcm-claim-guard': async (h) => {
+    await h.skipTo('2055-01-08T21:30:00.000Z');
+    const handle = await h.start(dischargeEvent('2055-01-08T21:30:00.000Z'));
+    await eventuallyState(handle, (s) => s.currentStep === 'tcm-contact');
+    const stepKey = 'tcm-contact';
+    await h.claim(handle, stepKey, 'nurse-a');
+    await h.claim(handle, stepKey, 'nurse-a'); // the holder again: nothing written
+    await h.claim(handle, stepKey, 'nurse-b').catch(() => undefined); // refused: held
+    await handle.executeUpdate(unclaimStepUpdate, { args: [{ stepKey, by: 'nurse-a' }] });
+    const { revision } = await handle.executeUpdate(claimStepUpdate, {
+      args: [{ stepKey, claimedBy: 'nurse-b', ifMatch: 3 }],
+    });
+    const reassign = { stepKey, assignee: 'nurse-c', reason: 'absence' as const, by: 'supervisor-1' };
+    await handle
+      .executeUpdate(reassignStepUpdate, { args: [{ ...reassign, ifMatch: revision - 1 }] })
+      .catch(() => undefined);
+    await handle.executeUpdate(reassignStepUpdate, { args: [{ ...reassign, ifMatch: revision }] });
+    await h.complete(handle, stepKey, 'reached-patient').catch(() => undefined); // refused: nurse-c holds it
+    await handle.executeUpdate(completeStepUpdate, {
+      args: [{ stepKey, outcome: 'reached-patient', completedBy: 'nurse-c' }],
+    });
     await eventuallyState(handle, (s) => s.currentStep === 'follow-up-visit');
     await h.complete(handle, 'medication-reconciliation', 'reconciled');
     await h.complete(handle, 'follow-up-visit', 'visit-held');
