@@ -88,13 +88,18 @@ describe('careTransitionWorkflow (Temporal time-skipping server)', () => {
       const retry = await handle.executeUpdate(completeStepUpdate, {
         args: [{ stepKey: 'tcm-contact', outcome: 'unable-to-reach', completedBy: 'u1' }],
       });
-      expect(retry).toEqual({ stepKey: 'tcm-contact', accepted: false });
+      expect(retry).toEqual({ stepKey: 'tcm-contact', accepted: false, revision: 1 });
       expect((await handle.query(stateQuery)).currentStep).toBe('tcm-contact');
 
       const done = await handle.executeUpdate(completeStepUpdate, {
         args: [{ stepKey: 'tcm-contact', outcome: 'reached-patient', completedBy: 'u1' }],
       });
-      expect(done).toEqual({ stepKey: 'tcm-contact', accepted: true, nextStepKey: 'follow-up-visit' });
+      expect(done).toEqual({
+        stepKey: 'tcm-contact',
+        accepted: true,
+        nextStepKey: 'follow-up-visit',
+        revision: 2,
+      });
       const state = await handle.query(stateQuery);
       expect(state.currentStep).toBe('follow-up-visit');
       expect(state.dueAt).toBe('2055-01-23T05:00:00.000Z'); // 14 calendar days after Jan 8, end of day
