@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { businessDaysDeadline, facilityCalendar } from '@ct/domain';
 import { transitionWorkflowId } from '@ct/temporal';
 import { Role } from '@ct/auth';
-import { authHeaders } from '../support/auth';
+import { authHeaders, callerHeaders } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testTopic } from '../support/test-env';
@@ -218,7 +218,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     });
 
     // The first transition, started before the kill, resumes: a nurse claims the task ...
-    const asNurse = await authHeaders(Role.Coordinator, 'nurse-7');
+    const asNurse = await callerHeaders('nurse-7', [Role.Coordinator, 'transitional-care-nurse']);
     const post = (path: string, body: unknown, headers: Record<string, string> = asNurse) =>
       fetch(`${system.apiUrl}/api/v1/tasks/${path}`, {
         method: 'POST',
@@ -229,7 +229,7 @@ describe('discharge → Kafka → orchestrator → Temporal → worker → task 
     expect((await post(`${first.id}/claim`, {}, {})).status).toBe(401);
     expect((await post(`${first.id}/claim`, {}, await authHeaders(Role.Ops))).status).toBe(403);
     expect((await post(`${first.id}/claim`, { claimedBy: 'nurse-9' })).status).toBe(400);
-    expect((await post(`${first.id}/claim`, {})).status).toBe(204);
+    expect((await post(`${first.id}/claim`, {})).status).toBe(200);
     await eventually(async () => {
       const [task] = await tasksOf(`transitionId=${first.transitionId}&stepKey=tcm-contact`);
       return task.status === 'claimed' && task.assignee === 'nurse-7' ? task : undefined;

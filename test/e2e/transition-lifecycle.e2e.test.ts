@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { adtMessage } from '@ct/hl7/testing';
 import { transitionWorkflowId } from '@ct/temporal';
 import { Role } from '@ct/auth';
-import { authHeaders } from '../support/auth';
+import { authHeaders, callerHeaders } from '../support/auth';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
 import { postHl7 } from '../support/gateway';
@@ -91,13 +91,19 @@ describe('HL7 → task → completion → next task → timeline; readmission (r
 
     const refused = await fetch(`${system.apiUrl}/api/v1/tasks/${contact.id}/complete`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await authHeaders(Role.Coordinator, 'nurse-1')) },
+      headers: {
+        'content-type': 'application/json',
+        ...(await callerHeaders('nurse-1', [Role.Coordinator, 'transitional-care-nurse'])),
+      },
       body: JSON.stringify({ outcome: 'visit-held' }),
     });
     expect(refused.status).toBe(409);
     const done = await fetch(`${system.apiUrl}/api/v1/tasks/${contact.id}/complete`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await authHeaders(Role.Coordinator, 'nurse-1')) },
+      headers: {
+        'content-type': 'application/json',
+        ...(await callerHeaders('nurse-1', [Role.Coordinator, 'transitional-care-nurse'])),
+      },
       body: JSON.stringify({ outcome: 'reached-patient' }),
     });
     expect(await done.json()).toMatchObject({ accepted: true, nextStepKey: 'follow-up-visit' });

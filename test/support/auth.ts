@@ -20,3 +20,12 @@ export function testIssuer(): Promise<LocalIssuer> {
 export async function authHeaders(role: Role, subject = `test-${role}`): Promise<{ authorization: string }> {
   return (await testIssuer()).headers([role], subject);
 }
+
+/** Headers for a caller with these token roles (pathway roles, supervisor roles) and facilities. */
+export async function callerHeaders(
+  subject: string,
+  roles: readonly string[],
+  facilities?: readonly string[],
+): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${await (await testIssuer()).token({ subject, roles, facilities })}` };
+}
