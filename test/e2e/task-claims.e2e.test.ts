@@ -115,7 +115,7 @@ describe('claiming tasks: scope, roles, claims that cannot be stolen, If-Match (
     expect(lost.body).toMatchObject({
       status: 409,
       type: 'https://care-transitions.dev/problems/task-held',
-      detail: expect.stringContaining(`claimed by ${won.body.assignee}`),
+      detail: expect.stringContaining(`claimed by ${String(won.body.assignee)}`),
     });
     expect(await taskNow(task)).toMatchObject({
       status: 'claimed',

@@ -4,7 +4,10 @@ import {
   claimStepUpdate,
   reassignStepUpdate,
   unclaimStepUpdate,
+  type ClaimStepRequest,
+  type ReassignStepRequest,
   type StepClaimResult,
+  type UnclaimStepRequest,
 } from './care-transition.messages';
 import { checkClaim, checkReassign, checkUnclaim, isOwnClaim } from './claim-rules';
 import type { TransitionRunner } from './transition-runner';
@@ -27,7 +30,7 @@ export function handleStepClaims(runner: TransitionRunner): void {
     claimStepUpdate,
     async ({ stepKey, claimedBy }) => {
       const run = openRun(state, stepKey);
-      // v5: a claim by the holder again changes nothing (histories before it wrote it again)
+      // v6: a claim by the holder again changes nothing (histories before it wrote it again)
       const guarded = patched('claim-guard');
       if (guarded && isOwnClaim(run, claimedBy)) return claimOf(run);
       run.claimedBy = claimedBy;
@@ -37,7 +40,7 @@ export function handleStepClaims(runner: TransitionRunner): void {
       await runner.change(run, 'step.claimed', [++state.seq], { assignee: claimedBy }, detail);
       return claimOf(run);
     },
-    { validator: (request) => checkClaim(openRun(state, request.stepKey), request) },
+    { validator: (request: ClaimStepRequest) => checkClaim(openRun(state, request.stepKey), request) },
   );
   // new updates: no history before them holds one, so they need no patch
   setHandler(
@@ -49,7 +52,7 @@ export function handleStepClaims(runner: TransitionRunner): void {
       await runner.change(run, 'step.unclaimed', [++state.seq], { assignee: null }, detail);
       return claimOf(run);
     },
-    { validator: (request) => checkUnclaim(openRun(state, request.stepKey), request) },
+    { validator: (request: UnclaimStepRequest) => checkUnclaim(openRun(state, request.stepKey), request) },
   );
   setHandler(
     reassignStepUpdate,
@@ -63,6 +66,6 @@ export function handleStepClaims(runner: TransitionRunner): void {
       await runner.change(run, 'step.reassigned', [++state.seq], { assignee }, detail);
       return claimOf(run);
     },
-    { validator: (request) => checkReassign(openRun(state, request.stepKey), request) },
+    { validator: (request: ReassignStepRequest) => checkReassign(openRun(state, request.stepKey), request) },
   );
 }
