@@ -53,7 +53,7 @@ describe('claiming tasks: scope, roles, claims that cannot be stolen, If-Match (
   };
   /** The task as the read model has it now. */
   const taskNow = async (task: Task): Promise<Task> => {
-    const query = `transitionId=${encodeURIComponent(task.transitionId)}&stepKey=tcm-contact`;
+    const query = `transitionId=${encodeURIComponent(task.transitionId)}&stepKey=tcm-contact&status=any`;
     const { body } = await get(`tasks?${query}`, await as('reader', [Role.Coordinator]));
     return (body.items as Task[])[0];
   };
