@@ -5,7 +5,7 @@ import { Role } from '@ct/auth';
 import { adtMessage } from '@ct/hl7/testing';
 import { createDataSource } from '@ct/persistence';
 import { transitionWorkflowId } from '@ct/temporal';
-import { authHeaders, testIssuer } from '../support/auth';
+import { callerHeaders, testIssuer } from '../support/auth';
 import { postHl7 } from '../support/gateway';
 import { eventually, exited, outputOf, spawnApp } from '../support/processes';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -60,7 +60,14 @@ describe('outreach attempts, occurredAt and notes (real servers)', () => {
   let facility: string;
   let mrn = 0;
 
-  const coordinator = () => authHeaders(Role.Coordinator, 'nurse-1');
+  // the pathway roles of the steps it works (claims and completions need them: docs/task-claims.md)
+  const coordinator = () =>
+    callerHeaders('nurse-1', [
+      Role.Coordinator,
+      'transitional-care-nurse',
+      'clinical-pharmacist',
+      'scheduler',
+    ]);
   const outsider = async () => ({
     authorization: `Bearer ${await (await testIssuer()).token({ roles: [Role.Coordinator], subject: 'nurse-x', facilities: ['ELSEWHERE'] })}`,
   });
