@@ -108,13 +108,15 @@ export class TasksHttpController {
   )
   @ApiResponse({ status: 404, description: 'No such task, or one outside your facilities (the same answer)' })
   @ApiResponse({ status: 503, description: 'The read could not be recorded in the access log; retry' })
-  detail(
+  async detail(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Actor() actor: Principal,
     @Req() req: { id: string | number },
+    @Res({ passthrough: true }) response: Response,
   ) {
     const request = { route: 'GET /api/v1/tasks/:id', requestId: String(req.id) };
-    return this.queries.execute(new GetTaskDetailQuery(id, actor, request));
+    // its ETag, for an If-Match on the writes that follow
+    return withEtag(response, await this.queries.execute(new GetTaskDetailQuery(id, actor, request)));
   }
 
   @Post(':id/claim')

@@ -20,6 +20,7 @@ const task: TaskView = {
   doneAt: null,
   metBy: null,
   createdAt: '2026-11-13T19:15:00.000Z',
+  revision: 1,
 };
 
 const context = {
