@@ -12,6 +12,7 @@ import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbo
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
 import { TimelineEscalations1765100000000 } from './migrations/1765100000000-timeline-escalations';
+import { OpsReadMarks1765200000000 } from './migrations/1765200000000-ops-read-marks';
 
 export const entities = [
   TaskEntity,
@@ -29,6 +30,7 @@ export const migrations = [
   InboundAuthenticatedAs1764900000000,
   OpsIndexes1765000000000,
   TimelineEscalations1765100000000,
+  OpsReadMarks1765200000000,
 ];
 
 /** How long a pooled session's statements may run; the apps pass PG_STATEMENT_TIMEOUT_MS. */

@@ -16,6 +16,10 @@ export type TaskPriority = 'routine' | 'high' | 'urgent';
 @Index('uq_tasks_transition_step', ['transitionId', 'stepKey'], { unique: true })
 @Index('ix_tasks_status_due', ['status', 'dueAt'])
 @Index('ix_tasks_active_facility_due', ['facility', 'dueAt'], { where: `"status" IN ('open', 'claimed')` })
+@Index('ix_tasks_active_due', ['dueAt', 'id'], { where: `"status" IN ('open', 'claimed')` })
+@Index('ix_tasks_active_breached_due', ['dueAt', 'id'], {
+  where: `"status" IN ('open', 'claimed') AND "breached_at" IS NOT NULL`,
+})
 // the checks as migration 1763870000000 made them (TaskStatus, TaskPriority)
 @Check('ck_tasks_status', `"status" IN ('open','claimed','completed','cancelled')`)
 @Check('ck_tasks_priority', `"priority" IN ('routine','high','urgent')`)
@@ -62,6 +66,18 @@ export class TaskEntity {
 
   @Column({ name: 'breached_at', type: 'timestamptz', nullable: true })
   breachedAt!: Date | null;
+
+  /** The transition's pathway, copied by the worker so counts by pathway need no join. */
+  @Column({ type: 'text', default: 'none' })
+  pathway!: string;
+
+  /** The first escalation.* rung of the current episode; a new episode clears it. */
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
+
+  /** Escalation rungs run in the current episode. */
+  @Column({ name: 'escalation_rungs', type: 'integer', default: 0 })
+  escalationRungs!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
