@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireRoles, Role } from '@ct/auth';
+import { Actor, RequireRoles, Role, type Principal } from '@ct/auth';
 import { ApiZodResponse } from '@ct/observability';
 import { GetTransitionQuery } from './get-transition/get-transition.query';
 import { transitionViewSchema } from './transition.view';
@@ -16,9 +16,10 @@ export class TransitionsHttpController {
   @Get(':id')
   @ApiOperation({
     summary: 'A transition: status, pathway, tasks and its timeline (events, steps, reminders, breaches)',
+    description: 'Of one of the caller’s facilities (the token’s facilities claim); any other is a 404.',
   })
   @ApiZodResponse(200, transitionViewSchema, 'The transition')
-  get(@Param('id') id: string) {
-    return this.queries.execute(new GetTransitionQuery(id));
+  get(@Param('id') id: string, @Actor() caller: Principal) {
+    return this.queries.execute(new GetTransitionQuery(id, caller));
   }
 }

@@ -1,7 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { notFoundProblem, seesFacility } from '@ct/auth';
 import { ProblemException } from '@ct/observability';
 import { TaskEntity, TimelineEntryEntity, TransitionEntity } from '@ct/persistence';
 import { toTaskView } from '../../tasks/task.view';
@@ -17,15 +17,11 @@ export class GetTransitionHandler implements IQueryHandler<GetTransitionQuery> {
     @InjectRepository(TimelineEntryEntity) private readonly timeline: Repository<TimelineEntryEntity>,
   ) {}
 
-  async execute({ transitionId }: GetTransitionQuery) {
+  async execute({ transitionId, caller }: GetTransitionQuery) {
     const transition = await this.transitions.findOneBy({ id: transitionId });
-    if (!transition) {
-      throw new ProblemException({
-        type: 'https://care-transitions.dev/problems/not-found',
-        title: 'Transition not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No transition with id ${transitionId}.`,
-      });
+    // another facility's transition is answered as if it did not exist: a 403 would confirm it does
+    if (!transition || !seesFacility(caller, transition.facility)) {
+      throw new ProblemException(notFoundProblem('Transition', transitionId));
     }
     const [tasks, entries] = await Promise.all([
       this.tasks.find({ where: { transitionId }, order: { dueAt: 'ASC', id: 'ASC' } }),
