@@ -86,9 +86,14 @@ export class GetBreachRiskHandler implements IQueryHandler<GetBreachRiskQuery> {
   private counted(query: GetBreachRiskQuery, now: Date): Promise<{ bucket: Bucket; total: string }[]> {
     const p = new SqlParams();
     const where = this.where(query, p);
-    const w = this.windows(now, p);
+    const ends = facilityDayEnds(now, this.env.FACILITY_TIME_ZONE);
+    const bucket = bucketSql(
+      p.add(now),
+      p.add(new Date(now.getTime() + SOON_HOURS * 3_600_000)),
+      dayEndSql('t.facility', p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback)),
+    );
     return this.db.query(
-      `SELECT ${bucketSql(w.now, w.soonEnd, w.dayEnd)} AS bucket, count(*) AS total
+      `SELECT ${bucket} AS bucket, count(*) AS total
        FROM tasks t WHERE ${where} GROUP BY 1`,
       p.values,
     );
