@@ -37,6 +37,8 @@ export const migrations = [
 export interface SessionLimits {
   /** Unset means no limit: migrations (`migrate()`), where an index build on a big table takes minutes. */
   statementTimeoutMs?: number;
+  /** PostgreSQL's JIT compilation (default on, as the server has it). */
+  jit?: 'on' | 'off';
 }
 
 // a connection (or a free slot in the pool) that takes longer means PostgreSQL is down or swamped
@@ -67,7 +69,13 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     applicationName,
-    extra: { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...sessionTimeouts(limits) },
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...sessionTimeouts(limits),
+      // a session setting sent at connect (node-postgres `options`)
+      ...(limits.jit === 'off' ? { options: '-c jit=off' } : {}),
+    },
   };
 }
 

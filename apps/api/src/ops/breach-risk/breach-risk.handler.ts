@@ -7,7 +7,7 @@ import { dayEndSql, facilityDayEnds } from '../facility-days';
 import { facilityScopeSql } from '../facility-scope';
 import { escalatedSql, SqlParams } from '../sql';
 import { GetBreachRiskQuery, type BreachRiskBoard, type BreachRiskItem } from './breach-risk.query';
-import { bucketRangesSql, bucketSql, SOON_HOURS, timeLeftSeconds, type Bucket } from './time-buckets';
+import { bucketRangesSql, SOON_HOURS, timeLeftSeconds, type Bucket } from './time-buckets';
 
 interface Row {
   bucket: Bucket;
@@ -28,7 +28,7 @@ interface Row {
 /**
  * Steps not yet done (open or claimed) by time left: breached, due within 4 h, due before the
  * facility's local midnight, later. Each bucket is a range of due_at listed soonest first from
- * ix_tasks_active_due with a LIMIT (no sort of every open step); one GROUP BY counts them all.
+ * ix_tasks_active_due with a LIMIT, and counted by the same ranges: no sort of every open step.
  */
 @QueryHandler(GetBreachRiskQuery)
 export class GetBreachRiskHandler implements IQueryHandler<GetBreachRiskQuery> {
@@ -47,7 +47,7 @@ export class GetBreachRiskHandler implements IQueryHandler<GetBreachRiskQuery> {
       dueToday: empty(),
       later: empty(),
     };
-    for (const { bucket, total } of counts) buckets[bucket].count = Number(total);
+    for (const [bucket, count] of counts) buckets[bucket].count = count;
     // breached is listed from two ranges (due, and marked by the clock yet due later): cut again
     for (const row of rows) {
       const { items } = buckets[row.bucket];
@@ -83,31 +83,38 @@ export class GetBreachRiskHandler implements IQueryHandler<GetBreachRiskQuery> {
     );
   }
 
-  private counted(query: GetBreachRiskQuery, now: Date): Promise<{ bucket: Bucket; total: string }[]> {
+  /**
+   * Counted as the ranges are listed: each bucket's ranges counted on ix_tasks_active_due, and
+   * later as what is left of the total (the buckets split the open steps), so no expression is
+   * computed for every open step and nothing is grouped.
+   */
+  private async counted(query: GetBreachRiskQuery, now: Date): Promise<Map<Bucket, number>> {
     const p = new SqlParams();
     const where = this.where(query, p);
-    const ends = facilityDayEnds(now, this.env.FACILITY_TIME_ZONE);
-    const bucket = bucketSql(
-      p.add(now),
-      p.add(new Date(now.getTime() + SOON_HOURS * 3_600_000)),
-      dayEndSql('t.facility', p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback)),
-    );
-    return this.db.query(
-      `SELECT ${bucket} AS bucket, count(*) AS total
-       FROM tasks t WHERE ${where} GROUP BY 1`,
+    // later is not counted by its range: its bound is left out of the parameters
+    const windows = this.windows(now, p, false);
+    const ranges = bucketRangesSql(windows).filter(([bucket]) => bucket !== 'later');
+    const count = (range?: string) =>
+      `(SELECT count(*) FROM tasks t WHERE ${where}${range ? ` AND ${range}` : ''})`;
+    const [row]: Record<string, string>[] = await this.db.query(
+      `SELECT ${count()} AS total, ${ranges.map(([, range], i) => `${count(range)} AS r${i}`).join(', ')}`,
       p.values,
     );
+    const counts = new Map<Bucket, number>();
+    ranges.forEach(([bucket], i) => counts.set(bucket, (counts.get(bucket) ?? 0) + Number(row[`r${i}`])));
+    const listed = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    return counts.set('later', Number(row.total) - listed);
   }
 
   /** The instants as SQL parameters: now, now + 4 h, each facility's local midnight and its bounds. */
-  private windows(now: Date, p: SqlParams) {
+  private windows(now: Date, p: SqlParams, later = true) {
     const ends = facilityDayEnds(now, this.env.FACILITY_TIME_ZONE);
     const instants = [...Object.values(ends.byFacility), ends.fallback].map((end) => Date.parse(end));
     return {
       now: p.add(now),
       soonEnd: p.add(new Date(now.getTime() + SOON_HOURS * 3_600_000)),
       dayEnd: dayEndSql('t.facility', p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback)),
-      firstDayEnd: p.add(new Date(Math.min(...instants))),
+      firstDayEnd: later ? p.add(new Date(Math.min(...instants))) : 'NULL',
       lastDayEnd: p.add(new Date(Math.max(...instants))),
     };
   }

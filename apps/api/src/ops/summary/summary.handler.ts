@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_ENV, type ApiEnv } from '@ct/config';
-import { dayEndSql, facilityDayEnds } from '../facility-days';
+import { dueBeforeDayEndSql, facilityDayEnds } from '../facility-days';
 import { facilityScopeSql } from '../facility-scope';
 import { breachedSql, escalatedSql, SqlParams } from '../sql';
 import { GetSummaryQuery, type SummaryCounts, type SummaryRow } from './summary.query';
@@ -35,14 +35,14 @@ export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
     const p = new SqlParams();
     const at = p.add(now);
     const breached = breachedSql(at);
-    const dayEnd = dayEndSql('t.facility', p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback));
+    const dueToday = dueBeforeDayEndSql('t.due_at', 't.facility', ends, p);
     const where = [`t.status IN ('open', 'claimed')`, ...facilityScopeSql('t.facility', facilities, p)];
     if (filter.pathway) where.push(`t.pathway = ${p.add(filter.pathway)}`);
     const rows: Record<string, string>[] = await this.db.query(
       `SELECT t.facility, t.pathway, t.step_key AS "stepKey",
          count(*) FILTER (WHERE t.status = 'open') AS open,
          count(*) FILTER (WHERE t.status = 'claimed') AS claimed,
-         count(*) FILTER (WHERE NOT ${breached} AND t.due_at < ${dayEnd}) AS "dueToday",
+         count(*) FILTER (WHERE NOT ${breached} AND ${dueToday}) AS "dueToday",
          count(*) FILTER (WHERE ${breached}) AS breached,
          count(*) FILTER (WHERE ${escalatedSql('t')}) AS escalated
        FROM tasks t
