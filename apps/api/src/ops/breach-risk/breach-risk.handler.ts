@@ -96,14 +96,17 @@ export class GetBreachRiskHandler implements IQueryHandler<GetBreachRiskQuery> {
     const ranges = bucketRangesSql(windows).filter(([bucket]) => bucket !== 'later');
     const count = (range?: string) =>
       `(SELECT count(*) FROM tasks t WHERE ${where}${range ? ` AND ${range}` : ''})`;
-    const [row]: Record<string, string>[] = await this.db.query(
+    // one row always; none only from a stand-in that records the SQL (bench/console --explain)
+    const [row = {}]: Record<string, string>[] = await this.db.query(
       `SELECT ${count()} AS total, ${ranges.map(([, range], i) => `${count(range)} AS r${i}`).join(', ')}`,
       p.values,
     );
     const counts = new Map<Bucket, number>();
-    ranges.forEach(([bucket], i) => counts.set(bucket, (counts.get(bucket) ?? 0) + Number(row[`r${i}`])));
+    ranges.forEach(([bucket], i) =>
+      counts.set(bucket, (counts.get(bucket) ?? 0) + Number(row[`r${i}`] ?? 0)),
+    );
     const listed = [...counts.values()].reduce((sum, n) => sum + n, 0);
-    return counts.set('later', Number(row.total) - listed);
+    return counts.set('later', Number(row.total ?? 0) - listed);
   }
 
   /** The instants as SQL parameters: now, now + 4 h, each facility's local midnight and its bounds. */
