@@ -110,18 +110,23 @@ async function capturedSql(
 // the api's default zone (FACILITY_TIME_ZONE): the bench starts the api without one
 const apiEnv = { FACILITY_TIME_ZONE: 'America/New_York' } as ApiEnv;
 const handlerSql = {
-  summary: () => capturedSql((db) => new GetSummaryHandler(db, apiEnv).execute(new GetSummaryQuery({}))),
+  summary: () =>
+    capturedSql((db) => new GetSummaryHandler(db, apiEnv).execute(new GetSummaryQuery({}, undefined))),
   'breach-risk': () =>
-    capturedSql((db) => new GetBreachRiskHandler(db, apiEnv).execute(new GetBreachRiskQuery({ limit: 50 }))),
+    capturedSql((db) =>
+      new GetBreachRiskHandler(db, apiEnv).execute(new GetBreachRiskQuery({ limit: 50 }, undefined)),
+    ),
   'breach-risk?facility': () =>
     capturedSql((db) =>
       new GetBreachRiskHandler(db, apiEnv).execute(
-        new GetBreachRiskQuery({ facility: 'RIVERSIDE', limit: 50 }),
+        new GetBreachRiskQuery({ facility: 'RIVERSIDE', limit: 50 }, ['RIVERSIDE']),
       ),
     ),
   'stuck-transitions': () =>
     capturedSql((db) =>
-      new GetStuckTransitionsHandler(db).execute(new GetStuckTransitionsQuery({ hours: 24, limit: 100 })),
+      new GetStuckTransitionsHandler(db).execute(
+        new GetStuckTransitionsQuery({ hours: 24, limit: 100 }, undefined),
+      ),
     ),
 };
 

@@ -1,4 +1,8 @@
 import { Client } from 'pg';
+import {
+  BACKFILL_LAST_PROGRESS,
+  BACKFILL_TASK_ESCALATIONS,
+} from '../../libs/persistence/src/migrations/1765200000000-ops-read-marks';
 
 /** How much the ops console's read models hold; `steps` open or claimed tasks, `timeline` entries. */
 export interface SeedSize {
@@ -66,7 +70,8 @@ const MARKER = `CREATE TABLE IF NOT EXISTS bench_console_seed (
  *   clock's breached_at; 3 % urgent, 7 % high.
  * - transition_timeline: `timeline` entries round robin over all transitions, within the last 3
  *   days (every 25th transition 8 days further back: stuck); 1.5 % escalation.* rungs, a
- *   twentieth of them in an earlier episode (they do not count).
+ *   twentieth of them in an earlier episode (they do not count). Then the marks the worker keeps:
+ *   the tasks' pathway and escalation mark, the transitions' last progress.
  * - inbound_messages (steps / 2, 12 senders, last 7 days, ~1 % quarantined), outbox (steps / 10,
  *   25 unsent, 5 dead-lettered), dead_letters (steps / 100, a third open) for the other routes.
  */
@@ -98,13 +103,13 @@ function seedSql(): string[] {
        LEAST(@now::timestamptz, discharged_at + interval '2 seconds' + (pg_temp.h(j, 3) % (5 * 86400000)) * interval '1 millisecond')
      FROM seed_tr`,
     `INSERT INTO tasks (transition_id, step_key, role, title, status, priority, facility, patient_key, due_at,
-       assignee, episode, breached_at, created_at, updated_at)
+       assignee, episode, breached_at, created_at, updated_at, pathway)
      SELECT id, step_key, role, title, CASE WHEN pg_temp.h(n, 4) % 100 < 15 THEN 'claimed' ELSE 'open' END,
        CASE WHEN pg_temp.h(n, 5) % 100 < 3 THEN 'urgent' WHEN pg_temp.h(n, 5) % 100 < 10 THEN 'high' ELSE 'routine' END,
        facility, patient_key, due,
        CASE WHEN pg_temp.h(n, 4) % 100 < 15 THEN 'user-' || pg_temp.h(n, 6) % 40 END, episode,
        CASE WHEN due < @now::timestamptz - interval '5 minutes' AND pg_temp.h(n, 7) % 10 > 0 THEN due + interval '1 second' END,
-       discharged_at + interval '3 seconds', discharged_at + interval '3 seconds'
+       discharged_at + interval '3 seconds', discharged_at + interval '3 seconds', pathway
      FROM (SELECT tr.*, s.step_key, s.role, s.title, tr.j * 8 + row_number() OVER (PARTITION BY tr.j ORDER BY s.step_key) AS n
            FROM seed_tr tr JOIN seed_steps s ON s.pathway = tr.pathway WHERE tr.status = 'active'
            ORDER BY tr.j, s.step_key LIMIT @steps) t,
@@ -127,6 +132,10 @@ function seedSql(): string[] {
            ELSE 'step.retried' END END AS kind,
          @now::timestamptz - (pg_temp.h(r, 9) % (3 * 86400)) * interval '1 second'
            - CASE WHEN tr.j % 25 = 0 THEN interval '8 days' ELSE interval '0' END AS at) k`,
+    // the marks the worker keeps as it writes each entry (apps/worker/src/tasks/timeline.writer.ts),
+    // by the rules migration 1765200000000 backfills them with
+    BACKFILL_TASK_ESCALATIONS,
+    BACKFILL_LAST_PROGRESS,
     `INSERT INTO inbound_messages (sender, control_id, transport, message_type, raw, status, reason, event_id,
        received_at, updated_at, content_hash, authenticated_as)
      SELECT sender, 'BC' || m, CASE WHEN m % 3 = 0 THEN 'http' ELSE 'mllp' END, 'ADT^A03',
@@ -174,6 +183,9 @@ function bind(sql: string, values: Record<string, unknown>): [string, unknown[]]
   return [text, used.map((name) => values[name])];
 }
 
+// the seed's shape: a seed made before the worker kept the ops marks (version 1) is made again
+const SEED_NAME = 'console:2';
+
 const SEED_LOCK = 7_240_611; // pg_advisory_xact_lock key: two benches never seed at once
 
 /**
@@ -190,8 +202,8 @@ export async function seed(url: string, size: SeedSize, reseed: boolean): Promis
     await db.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const { rows } = await db.query<{ seeded_at: Date; transitions: number; seconds: number }>(
       `SELECT seeded_at, transitions, seconds FROM bench_console_seed
-       WHERE name = 'console' AND steps = $1 AND timeline = $2`,
-      [size.steps, size.timeline],
+       WHERE name = $3 AND steps = $1 AND timeline = $2`,
+      [size.steps, size.timeline, SEED_NAME],
     );
     if (rows.length && !reseed) {
       await db.query('COMMIT');
@@ -224,11 +236,16 @@ export async function seed(url: string, size: SeedSize, reseed: boolean): Promis
     };
     for (const sql of seedSql()) await db.query(...bind(sql, values));
     const seconds = (performance.now() - started) / 1000;
-    await db.query(
-      `INSERT INTO bench_console_seed VALUES ('console', $1, $2, $3, $4, $5)
-       ON CONFLICT (name) DO UPDATE SET steps = $1, timeline = $2, transitions = $3, seeded_at = $4, seconds = $5`,
-      [size.steps, size.timeline, transitions, now, seconds],
-    );
+    // one marker: the tables were emptied, so no other version's describes them
+    await db.query('DELETE FROM bench_console_seed');
+    await db.query(`INSERT INTO bench_console_seed VALUES ($6, $1, $2, $3, $4, $5)`, [
+      size.steps,
+      size.timeline,
+      transitions,
+      now,
+      seconds,
+      SEED_NAME,
+    ]);
     await db.query('COMMIT');
     // fresh statistics and visibility map: the plans of a database that has settled, not of a bulk load
     await db.query(

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@ct/auth';
-import { careEventKey } from '@ct/contracts';
+import { careEventKey, type CareEventType } from '@ct/contracts';
 import { createDataSource } from '@ct/persistence';
+import { appendTimeline } from '../../apps/worker/src/tasks/timeline.writer';
 import { bucketOf, facilityWindows, type Bucket } from '../../apps/api/src/ops/breach-risk/time-buckets';
 import { dayRange } from '../../apps/api/src/ops/daily/days';
 import { localDayEnd } from '../../apps/api/src/ops/facility-days';
-import { authHeaders } from '../support/auth';
+import { authHeaders, testIssuer } from '../support/auth';
 import { startApi, type RunningApi } from '../support/api';
 import { testEnv } from '../support/test-env';
 
@@ -31,6 +32,8 @@ describe('ops API (real PostgreSQL, api in process)', () => {
   let api: RunningApi;
   let db: DataSource;
   let facility: string;
+  /** A second facility: the scoped caller (granted `facility` only) must never see it. */
+  let other: string;
   let sender: string;
   const now = new Date();
   const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -43,6 +46,22 @@ describe('ops API (real PostgreSQL, api in process)', () => {
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   };
+  /** GET as an ops caller whose token grants `facility` only. */
+  const scoped = async (path: string) => {
+    const token = await (
+      await testIssuer()
+    ).token({
+      roles: [Role.Ops],
+      subject: 'ops-one-facility',
+      facilities: [facility],
+    });
+    return fetch(`${api.url}/api/v1/${path}`, { headers: { authorization: `Bearer ${token}` } });
+  };
+  const scopedJson = async <T>(path: string): Promise<T> => {
+    const response = await scoped(path);
+    expect([path, response.status]).toEqual([path, 200]);
+    return (await response.json()) as T;
+  };
 
   const transition = (name: string, status: string, updatedAt: string, dischargedAt: Date | null = null) =>
     db.query(
@@ -53,8 +72,9 @@ describe('ops API (real PostgreSQL, api in process)', () => {
   const task = (name: string, step: string, fields: Record<string, unknown>) =>
     db.query(
       `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, status, priority,
-         assignee, episode, breached_at)
-       VALUES ($1, $2, 'care-coordinator', 'Call the patient', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+         assignee, episode, breached_at, pathway)
+       VALUES ($1, $2, 'care-coordinator', 'Call the patient', $3, $4, $5, $6, $7, $8, $9, $10,
+         'tcm-discharge-home') RETURNING id`,
       [
         id(name),
         step,
@@ -68,18 +88,23 @@ describe('ops API (real PostgreSQL, api in process)', () => {
         fields.breachedAt ?? null,
       ],
     );
+  // through the worker's own writer: it keeps the marks the ops API reads (last progress, escalated)
   const entry = (
     name: string,
-    kind: string,
+    kind: CareEventType,
     occurredAt: Date,
     step: string | null = null,
     episode = 'ep-1',
-  ) =>
-    db.query(
-      `INSERT INTO transition_timeline (transition_id, kind, step_key, occurred_at, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [id(name), kind, step, occurredAt, `${id(name)}|${episode}|${kind}|${step ?? ''}|${randomUUID()}`],
+    at = facility,
+  ) => {
+    const transitionId = `transition:${at}:${name}`;
+    const dedupeKey = `${transitionId}|${episode}|${kind}|${step ?? ''}|${randomUUID()}`;
+    return db.transaction((tx) =>
+      appendTimeline(tx, { transitionId, facility: at, pathway: 'tcm-discharge-home' }, [
+        { kind, stepKey: step ?? undefined, occurredAt: occurredAt.toISOString(), dedupeKey },
+      ]),
     );
+  };
   const deadLetter = (stage: string, key: string) =>
     db.query(
       `INSERT INTO dead_letters (stage, code, reason, topic, source_ref, key)
@@ -140,6 +165,26 @@ describe('ops API (real PostgreSQL, api in process)', () => {
     await deadLetter('worker', id('T6'));
     await deadLetter('outbox', careEventKey(id('T6')));
 
+    // the other facility: a stuck transition with a breached step, a breach today, a failed one
+    other = `OPSX${api.runId}`.toUpperCase();
+    for (const [name, status] of [
+      ['O1', 'active'],
+      ['O2', 'failed'],
+    ]) {
+      await db.query(
+        `INSERT INTO transitions (id, facility, patient_key, pathway, status, created_at, updated_at)
+         VALUES ($1, $2, $3, 'tcm-discharge-home', $4, $5, $5)`,
+        [`transition:${other}:${name}`, other, `${other}|MRN-${name}`, status, ago(40 * HOUR)],
+      );
+    }
+    await entry('O1', 'transition.active', ago(30 * HOUR), null, 'ep-1', other);
+    await entry('O1', 'breach.recorded', ago(HOUR), 'tcm-contact', 'ep-1', other);
+    await db.query(
+      `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, episode, pathway)
+       VALUES ($1, 'tcm-contact', 'care-coordinator', 'Call the patient', $2, $3, $4, 'ep-1', 'tcm-discharge-home')`,
+      [`transition:${other}:O1`, other, `${other}|MRN-O1`, ago(HOUR)],
+    );
+
     await message('published', ago(10 * 60_000));
     await message('rejected', ago(20 * 60_000));
     await message('failed', ago(30 * 60_000));
@@ -147,10 +192,13 @@ describe('ops API (real PostgreSQL, api in process)', () => {
   });
   afterAll(async () => {
     if (db?.isInitialized) {
-      const like = `transition:${facility}:%`;
-      await db.query(`DELETE FROM tasks WHERE facility = $1`, [facility]);
-      await db.query(`DELETE FROM transition_timeline WHERE transition_id LIKE $1`, [like]);
-      await db.query(`DELETE FROM transitions WHERE facility = $1`, [facility]);
+      for (const at of [facility, other]) {
+        const like = `transition:${at}:%`;
+        await db.query(`DELETE FROM tasks WHERE facility = $1`, [at]);
+        await db.query(`DELETE FROM transition_timeline WHERE transition_id LIKE $1`, [like]);
+        await db.query(`DELETE FROM outbox WHERE value->>'transitionId' LIKE $1`, [like]);
+        await db.query(`DELETE FROM transitions WHERE facility = $1`, [at]);
+      }
       await db.query(`DELETE FROM dead_letters WHERE key = ANY($1)`, [[id('T6'), careEventKey(id('T6'))]]);
       await db.query(`DELETE FROM inbound_messages WHERE sender = $1`, [sender]);
       await db.destroy();
@@ -351,6 +399,89 @@ describe('ops API (real PostgreSQL, api in process)', () => {
       `transitions?facility=${facility}&dischargedFrom=${from}&dischargedTo=${to}`,
     );
     expect(discharged.items.map((item) => item.id)).toEqual([id('T4'), id('T3'), id('T2')]);
+  });
+
+  it('shows a caller granted one facility only its counts, board, chart, stuck and listed transitions', async () => {
+    type Summary = { items: { facility: string }[]; totals: Record<string, number> };
+    const everyone = await json<Summary>(`summary?facility=${other}`);
+    expect(everyone.totals.breached).toBe(1); // the '*' caller sees the other facility
+    const mine = await scopedJson<Summary>('ops/summary');
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(new Set(mine.items.map((item) => item.facility))).toEqual(new Set([facility]));
+    expect(mine.totals).toEqual((await json<Summary>(`summary?facility=${facility}`)).totals);
+    const theirs = await scopedJson<Summary>(`ops/summary?facility=${other}`);
+    expect(theirs.items).toEqual([]);
+    expect(Object.values(theirs.totals)).toEqual([0, 0, 0, 0, 0]);
+
+    const board = await scopedJson<Board>('ops/breach-risk?limit=200');
+    const listed = Object.values(board.buckets).flatMap((bucket) => bucket.items);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed.map((item) => item.facility))).toEqual(new Set([facility]));
+    const blind = await scopedJson<Board>(`ops/breach-risk?facility=${other}`);
+    expect(Object.values(blind.buckets).map((bucket) => bucket.count)).toEqual([0, 0, 0, 0]);
+
+    type Daily = { items: { breaches: number }[] };
+    const chart = await scopedJson<Daily>(`ops/daily?facility=${other}`);
+    expect(chart.items.reduce((sum, day) => sum + day.breaches, 0)).toBe(0);
+    const theirChart = await json<Daily>(`daily?facility=${other}`);
+    expect(theirChart.items.reduce((sum, day) => sum + day.breaches, 0)).toBe(1);
+
+    type Lists = {
+      stuck: { items: { transitionId: string }[] };
+      failed: { items: { transitionId: string }[] };
+    };
+    const stuck = await scopedJson<Lists>('ops/stuck-transitions?hours=1');
+    expect(stuck.stuck.items.map((item) => item.transitionId)).toEqual(['T1', 'T2', 'T4', 'T5'].map(id));
+    expect(stuck.failed.items.map((item) => item.transitionId)).toEqual([id('T6')]);
+    const theirStuck = await json<Lists>(`stuck-transitions?facility=${other}&hours=1`);
+    expect(theirStuck.stuck.items.map((item) => item.transitionId)).toEqual([`transition:${other}:O1`]);
+
+    type Page = { items: { id: string }[] };
+    const page = await scopedJson<Page>('ops/transitions?limit=200');
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((item) => item.id.startsWith(`transition:${facility}:`))).toBe(true);
+    expect((await scopedJson<Page>(`ops/transitions?facility=${other}`)).items).toEqual([]);
+  });
+
+  it('answers another facility’s transition exactly as a missing one: 404', async () => {
+    const mine = await scoped(`transitions/${encodeURIComponent(id('T1'))}`);
+    expect(mine.status).toBe(200);
+    const theirs = await scoped(`transitions/${encodeURIComponent(`transition:${other}:O1`)}`);
+    const missing = await scoped(`transitions/${encodeURIComponent(`transition:${other}:NOPE`)}`);
+    expect([theirs.status, missing.status]).toEqual([404, 404]);
+    const body = async (response: Response) => {
+      const { type, title, status, detail } = (await response.json()) as Record<string, string>;
+      return { type, title, status, detail: detail.replace(/:O1|:NOPE/, ':…') };
+    };
+    expect(await body(theirs)).toEqual(await body(missing));
+    const everyone = await fetch(
+      `${api.url}/api/v1/transitions/${encodeURIComponent(`transition:${other}:O1`)}`,
+      {
+        headers: await authHeaders(Role.Ops, 'ops-7'),
+      },
+    );
+    expect(everyone.status).toBe(200);
+  });
+
+  it('keeps the views with no facility (feeds, pipeline, dead letters) to callers granted every facility', async () => {
+    for (const path of ['ops/feeds', 'ops/pipeline', 'ops/dead-letters']) {
+      const response = await scoped(path);
+      const problem = (await response.json()) as { title: string; detail: string };
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([
+        path,
+        403,
+        expect.stringContaining('application/problem+json'),
+      ]);
+      expect(problem.title).toBe('This view needs access to every facility');
+      expect(problem.detail).toContain('"*"');
+    }
+    const post = await fetch(`${api.url}/api/v1/ops/dead-letters/${randomUUID()}/replay`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await (await testIssuer()).token({ roles: [Role.Ops], facilities: [facility] })}`,
+      },
+    });
+    expect(post.status).toBe(403);
   });
 
   it('answers 400 naming the field for every bad query parameter', async () => {

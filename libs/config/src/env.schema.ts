@@ -42,6 +42,8 @@ export const coreEnvSchema = z.object({
   FACILITY_TIME_ZONE: z.string().min(1).default('America/New_York'),
   /** Longest a PostgreSQL statement may run (the apps' pools; migrations have none): nothing waits forever. */
   PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** PostgreSQL's JIT compilation in the app's sessions (docs/benchmarks.md); the api turns it off. */
+  PG_JIT: z.enum(['on', 'off']).default('on'),
 });
 
 /** An app on all three servers (orchestrator, worker). Each app validates only what it uses. */
@@ -138,6 +140,8 @@ export const taskStreamEnvFields = {
 export const apiEnvSchema = coreEnvSchema
   .extend({
     PORT: port.default(3000),
+    // short reads only: a misestimated plan never pays seconds of compiling (docs/benchmarks.md)
+    PG_JIT: z.enum(['on', 'off']).default('off'),
     ...temporalEnvFields,
     ...authEnvFields,
     ...consoleEnvFields,

@@ -131,6 +131,13 @@ describe('validateEnv', () => {
       );
   });
 
+  it('turns PostgreSQL JIT off in the api’s sessions and leaves it to the server elsewhere, unless set', () => {
+    expect(validateEnv(apiEnvSchema, good).PG_JIT).toBe('off');
+    expect(validateEnv(gatewayEnvSchema, good).PG_JIT).toBe('on');
+    expect(validateEnv(apiEnvSchema, { ...good, PG_JIT: 'on' }).PG_JIT).toBe('on');
+    expect(() => validateEnv(apiEnvSchema, { ...good, PG_JIT: 'maybe' })).toThrow(/PG_JIT/);
+  });
+
   it('configures the ops console: OpenID client, Temporal UI and gateway URLs, validated', () => {
     const env = validateEnv(apiEnvSchema, good);
     expect(env).toMatchObject({

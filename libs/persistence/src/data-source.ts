@@ -16,6 +16,7 @@ import { InboundContentHash1764800100000 } from './migrations/1764800100000-inbo
 import { InboundAuthenticatedAs1764900000000 } from './migrations/1764900000000-inbound-authenticated-as';
 import { OpsIndexes1765000000000 } from './migrations/1765000000000-ops-indexes';
 import { TimelineEscalations1765100000000 } from './migrations/1765100000000-timeline-escalations';
+import { OpsReadMarks1765200000000 } from './migrations/1765200000000-ops-read-marks';
 import { TaskRevision1765300000000 } from './migrations/1765300000000-task-revision';
 import { OutreachAttempts1765400000000 } from './migrations/1765400000000-outreach-attempts';
 import { Notes1765400000001 } from './migrations/1765400000001-notes';
@@ -48,6 +49,7 @@ export const migrations = [
   InboundAuthenticatedAs1764900000000,
   OpsIndexes1765000000000,
   TimelineEscalations1765100000000,
+  OpsReadMarks1765200000000,
   TaskRevision1765300000000,
   OutreachAttempts1765400000000,
   Notes1765400000001,
@@ -61,6 +63,8 @@ export const migrations = [
 export interface SessionLimits {
   /** Unset means no limit: migrations (`migrate()`), where an index build on a big table takes minutes. */
   statementTimeoutMs?: number;
+  /** PostgreSQL's JIT compilation (default on, as the server has it). */
+  jit?: 'on' | 'off';
 }
 
 // a connection (or a free slot in the pool) that takes longer means PostgreSQL is down or swamped
@@ -91,7 +95,13 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     applicationName,
-    extra: { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...sessionTimeouts(limits) },
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...sessionTimeouts(limits),
+      // a session setting sent at connect (node-postgres `options`)
+      ...(limits.jit === 'off' ? { options: '-c jit=off' } : {}),
+    },
   };
 }
 

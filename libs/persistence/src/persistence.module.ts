@@ -11,6 +11,7 @@ import { SchemaCheck } from './schema-check';
       useFactory: (env: CoreEnv) =>
         dataSourceOptions(env.DATABASE_URL, 'care-transitions', {
           statementTimeoutMs: env.PG_STATEMENT_TIMEOUT_MS,
+          jit: env.PG_JIT,
         }),
     }),
     TypeOrmModule.forFeature(entities),

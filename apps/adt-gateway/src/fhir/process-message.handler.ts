@@ -36,7 +36,7 @@ export class ProcessMessageHandler implements ICommandHandler<ProcessMessageComm
   ) {}
 
   async execute(command: ProcessMessageCommand): Promise<ProcessMessageResult> {
-    const answered = this.metrics.start('fhir');
+    const answered = this.metrics.start('fhir', command.authenticatedAs);
     const seen: { trigger?: string } = {};
     const result = await this.process(command, seen);
     // FHIR has no ACK: the HTTP status of the answer stands in its place

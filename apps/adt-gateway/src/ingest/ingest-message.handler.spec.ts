@@ -5,7 +5,7 @@ import { MetricsRegistry } from '@ct/observability';
 import type { HandOffService } from './hand-off.service';
 import { IngestMessageCommand } from './ingest-message.command';
 import { IngestMessageHandler } from './ingest-message.handler';
-import { IngestMetrics } from './ingest.metrics';
+import { feedLabel, IngestMetrics, MAX_FEEDS } from './ingest.metrics';
 import type { RejectMessageService } from './reject-message.service';
 
 function setUp() {
@@ -19,8 +19,8 @@ function setUp() {
     env,
     new IngestMetrics(registry),
   );
-  const ingest = async (raw: string) => {
-    const result = await handler.execute(new IngestMessageCommand(raw, 'mllp'));
+  const ingest = async (raw: string, authenticatedAs: string | null = null) => {
+    const result = await handler.execute(new IngestMessageCommand(raw, 'mllp', authenticatedAs));
     return { result, ack: parseHl7(result.ack) };
   };
   return { handOff, rejections, ingest, registry };
@@ -116,6 +116,32 @@ describe('IngestMessageHandler: metrics', () => {
       expect.objectContaining({ trigger: 'other', outcome: 'rejected' }),
       expect.objectContaining({ trigger: 'none', ack_code: 'AR', outcome: 'rejected' }),
     ]);
+  });
+
+  it('keeps when each authenticated feed last had a message accepted, and not for a refused one', async () => {
+    const { ingest, registry } = setUp();
+    const lastAccepted = async () =>
+      (await registry.getSingleMetric('ct_gateway_feed_last_accepted_timestamp_seconds')?.get())?.values ??
+      [];
+    const before = Date.now() / 1000;
+    await ingest(adtMessage(), 'cert:CN=riverside-engine');
+    await ingest(adtMessage({ trigger: 'MRN100234' }), 'token:lakeside-feed'); // refused
+    await ingest(adtMessage({ controlId: 'MSG00002' }));
+    const values = await lastAccepted();
+    expect(values.map((value) => value.labels.feed).sort()).toEqual([
+      'cert:CN=riverside-engine',
+      'unauthenticated',
+    ]);
+    for (const { value } of values) expect(value).toBeGreaterThanOrEqual(before);
+  });
+
+  it('bounds the feed label: the credential, `unauthenticated`, or `other` past the known feeds', () => {
+    expect(feedLabel(null, new Set())).toBe('unauthenticated');
+    expect(feedLabel('token:feed-1', new Set())).toBe('token:feed-1');
+    const full = new Set(Array.from({ length: MAX_FEEDS }, (_, i) => `token:feed-${i}`));
+    expect(feedLabel('token:feed-7', full)).toBe('token:feed-7');
+    expect(feedLabel('token:one-too-many', full)).toBe('other');
+    expect(feedLabel(`token:${'x'.repeat(300)}`, new Set())).toBe('other');
   });
 
   it("never puts the message's patient, visit or control id in a label", async () => {

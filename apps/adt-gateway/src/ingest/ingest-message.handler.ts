@@ -43,7 +43,7 @@ export class IngestMessageHandler implements ICommandHandler<IngestMessageComman
     facilityCalendar(facility, this.env.FACILITY_TIME_ZONE).timeZone;
 
   async execute(command: IngestMessageCommand): Promise<IngestResult> {
-    const answered = this.metrics.start(command.transport);
+    const answered = this.metrics.start(command.transport, command.authenticatedAs);
     const result = await this.ingest(command);
     // counted by the ACK actually sent: its trigger (MSH-9.2) and code (MSA-1)
     answered({ ...ackLabels(result.ack), outcome: result.outcome });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { parseHl7 } from '@ct/hl7';
 import { codeLabel, MetricsRegistry } from '@ct/observability';
 import type { IngestOutcome } from './ingest-message.command';
@@ -21,6 +21,19 @@ export function ackLabels(ack: string): { trigger: string; ack_code: string } {
   }
 }
 
+/** Feeds with a series of their own; one past these (a misconfigured issuer) counts as `other`. */
+export const MAX_FEEDS = 200;
+
+/**
+ * The `feed` label: who the gateway authenticated (`token:<subject>`, `cert:<subject>`), a
+ * credential we issued, never a free-text MSH field; `unauthenticated` for plain MLLP.
+ */
+export function feedLabel(authenticatedAs: string | null, known: ReadonlySet<string>): string {
+  if (!authenticatedAs) return 'unauthenticated';
+  if (authenticatedAs.length > 200) return 'other';
+  return known.has(authenticatedAs) || known.size < MAX_FEEDS ? authenticatedAs : 'other';
+}
+
 /**
  * What the gateway took and answered, by transport, trigger and answer: codes only, never a
  * sender's ids (control id, MRN, visit number).
@@ -30,6 +43,8 @@ export class IngestMetrics {
   private readonly messages: Counter<'transport' | 'trigger' | 'ack_code' | 'outcome'>;
   private readonly latency: Histogram<'transport'>;
   private readonly quarantined: Counter<'transport' | 'code'>;
+  private readonly lastAccepted: Gauge<'feed'>;
+  private readonly feeds = new Set<string>();
 
   constructor(registry: MetricsRegistry) {
     this.messages = new Counter({
@@ -51,17 +66,32 @@ export class IngestMetrics {
       labelNames: ['transport', 'code'],
       registers: [registry],
     });
+    this.lastAccepted = new Gauge({
+      name: 'ct_gateway_feed_last_accepted_timestamp_seconds',
+      help: 'When the gateway last accepted a message of this feed (Unix seconds), by authenticated feed identity',
+      labelNames: ['feed'],
+      registers: [registry],
+    });
   }
 
-  /** Starts the ACK clock for one message; call the result with its answer. */
+  /** Starts the ACK clock for one message of a feed; call the result with its answer. */
   start(
     transport: Transport,
+    authenticatedAs: string | null,
   ): (answer: { trigger: string; ack_code: string; outcome: IngestOutcome }) => void {
     const stop = this.latency.startTimer({ transport });
     return (answer) => {
       stop();
       this.messages.inc({ transport, ...answer });
+      // a feed that only sends what we refuse is as silent for care as one that sends nothing
+      if (answer.outcome === 'accepted') this.accepted(authenticatedAs);
     };
+  }
+
+  private accepted(authenticatedAs: string | null): void {
+    const feed = feedLabel(authenticatedAs, this.feeds);
+    this.feeds.add(feed);
+    this.lastAccepted.set({ feed }, Date.now() / 1000);
   }
 
   quarantine(transport: Transport, code: string): void {

@@ -31,3 +31,21 @@ export function facilityDayEnds(now: Date, defaultTimeZone: string): FacilityDay
 /** SQL for the end of today at the facility in column `facility`, given $ends (jsonb) and $fallback. */
 export const dayEndSql = (facility: string, ends: string, fallback: string) =>
   `COALESCE((${ends}::jsonb ->> ${facility})::timestamptz, ${fallback}::timestamptz)`;
+
+/**
+ * "Due before the facility's midnight" over many rows: the cheap comparisons with the earliest and
+ * latest midnight first, so the jsonb lookup of `dayEndSql` runs only for the few due between them
+ * (per row it took most of a pass over 100,000 open steps, docs/benchmarks.md).
+ */
+export function dueBeforeDayEndSql(
+  due: string,
+  facility: string,
+  ends: FacilityDayEnds,
+  p: { add(value: unknown): string },
+) {
+  const instants = [...Object.values(ends.byFacility), ends.fallback].map((end) => Date.parse(end));
+  const first = p.add(new Date(Math.min(...instants)));
+  const last = p.add(new Date(Math.max(...instants)));
+  const dayEnd = dayEndSql(facility, p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback));
+  return `(${due} < ${first} OR (${due} < ${last} AND ${due} < ${dayEnd}))`;
+}

@@ -6,10 +6,10 @@ import { codeLabel, MetricsRegistry, ScrapeCache, setGaugeRows } from '@ct/obser
 
 const TTL_MS = 5_000;
 
-/** Open and claimed tasks grouped by codes only; ix_tasks_status_due finds them, the join is by key. */
-export const OPEN_STEPS_SQL = `SELECT t.facility, COALESCE(tr.pathway, 'none') AS pathway, t.step_key AS step,
+/** Open and claimed tasks grouped by codes only, from their own columns (the worker copies the pathway). */
+export const OPEN_STEPS_SQL = `SELECT t.facility, t.pathway, t.step_key AS step,
   t.status, (t.breached_at IS NOT NULL) AS breached, count(*)::int AS count
-  FROM tasks t LEFT JOIN transitions tr ON tr.id = t.transition_id
+  FROM tasks t
   WHERE t.status IN ('open', 'claimed')
   GROUP BY 1, 2, 3, 4, 5`;
 

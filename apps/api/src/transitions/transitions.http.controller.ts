@@ -16,6 +16,7 @@ export class TransitionsHttpController {
   @Get(':id')
   @ApiOperation({
     summary: 'A transition: status, pathway, tasks and its timeline (events, steps, reminders, breaches)',
+    description: 'Of one of the caller’s facilities (the token’s facilities claim); any other is a 404.',
   })
   @ApiZodResponse(200, transitionViewSchema, 'The transition')
   get(@Param('id') id: string, @Actor() actor: Principal) {

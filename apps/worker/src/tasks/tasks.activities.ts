@@ -37,6 +37,9 @@ const CHANGE_TASK_SQL = `UPDATE tasks SET role = COALESCE($3, role), priority = 
     revision = GREATEST(revision, COALESCE($9::int, revision)), updated_at = now()
   WHERE transition_id = $1 AND step_key = $2`;
 
+/** A new row's last progress: entries written before it (its id is $1); later ones move it (timeline.writer). */
+const LAST_ENTRY_SQL = `(SELECT max(occurred_at) FROM transition_timeline WHERE transition_id = $1)`;
+
 /** appendTimeline within the transaction at hand; returns the dedupe keys that were new. */
 type Append = (ref: TimelineRef, entries: readonly TimelineEntry[]) => Promise<Set<string>>;
 
@@ -69,12 +72,13 @@ export class TasksActivities implements TransitionActivities {
     return this.write(async (db, append) => {
       // a new episode (re-discharge after a cancel) reopens the step's row; the same one keeps it
       const rows: { id: string }[] = await db.query(
-        `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, episode, revision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::int, 0))
+        `INSERT INTO tasks (transition_id, step_key, role, title, facility, patient_key, due_at, episode, revision, pathway)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::int, 0), $10)
          ON CONFLICT (transition_id, step_key) DO UPDATE SET status = 'open', role = EXCLUDED.role,
            priority = 'routine', due_at = EXCLUDED.due_at, assignee = NULL, outcome = NULL,
            breached_at = NULL, attempts = 0, done_at = NULL, met_by = NULL, episode = EXCLUDED.episode,
-           revision = EXCLUDED.revision, updated_at = now()
+           revision = EXCLUDED.revision, pathway = EXCLUDED.pathway, escalated_at = NULL, escalation_rungs = 0,
+           updated_at = now()
          WHERE tasks.episode IS DISTINCT FROM EXCLUDED.episode
          RETURNING id`,
         [
@@ -87,6 +91,7 @@ export class TasksActivities implements TransitionActivities {
           input.dueAt,
           input.episode,
           input.revision ?? null,
+          input.pathway ?? 'none',
         ],
       );
       await append(input, [input.entry]);
@@ -186,8 +191,8 @@ export class TasksActivities implements TransitionActivities {
   recordTransition(input: RecordTransitionInput): Promise<void> {
     return this.write(async (db, append) => {
       await db.query(
-        `INSERT INTO transitions (id, facility, patient_key, pathway, status, discharged_at, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO transitions (id, facility, patient_key, pathway, status, discharged_at, reason, last_progress_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, ${LAST_ENTRY_SQL})
          ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, pathway = EXCLUDED.pathway,
            patient_key = EXCLUDED.patient_key, reason = EXCLUDED.reason,
            discharged_at = COALESCE(EXCLUDED.discharged_at, transitions.discharged_at), updated_at = now()
@@ -202,11 +207,12 @@ export class TasksActivities implements TransitionActivities {
           input.reason ?? null,
         ],
       );
-      // a merge moves the transition's tasks to the surviving patient
-      await db.query(`UPDATE tasks SET patient_key = $2 WHERE transition_id = $1 AND patient_key <> $2`, [
-        input.transitionId,
-        input.patientKey,
-      ]);
+      // a merge moves the transition's tasks to the surviving patient; they keep its pathway too
+      await db.query(
+        `UPDATE tasks t SET patient_key = $2, pathway = tr.pathway FROM transitions tr
+         WHERE tr.id = $1 AND t.transition_id = $1 AND (t.patient_key <> $2 OR t.pathway <> tr.pathway)`,
+        [input.transitionId, input.patientKey],
+      );
       await append(input, input.entries);
     });
   }
@@ -218,8 +224,8 @@ export class TasksActivities implements TransitionActivities {
   recordFailure(input: RecordFailureInput): Promise<void> {
     return this.write(async (db, append) => {
       await db.query(
-        `INSERT INTO transitions (id, facility, patient_key, pathway, status, reason)
-         VALUES ($1, $2, 'unknown', $3, 'failed', $4)
+        `INSERT INTO transitions (id, facility, patient_key, pathway, status, reason, last_progress_at)
+         VALUES ($1, $2, 'unknown', $3, 'failed', $4, ${LAST_ENTRY_SQL})
          ON CONFLICT (id) DO UPDATE SET status = 'failed', reason = EXCLUDED.reason, updated_at = now()
          WHERE transitions.status NOT IN ${FINISHED_SQL}`,
         [input.transitionId, input.facility, input.pathway ?? 'none', input.reason],

@@ -24,6 +24,10 @@ export type TaskPriority = 'routine' | 'high' | 'urgent';
 })
 @Index('ix_tasks_active_facility_risk', { synchronize: false })
 @Index('ix_tasks_active_facility_priority', { synchronize: false })
+@Index('ix_tasks_active_due', ['dueAt', 'id'], { where: `"status" IN ('open', 'claimed')` })
+@Index('ix_tasks_active_breached_due', ['dueAt', 'id'], {
+  where: `"status" IN ('open', 'claimed') AND "breached_at" IS NOT NULL`,
+})
 // the checks as migration 1763870000000 made them (TaskStatus, TaskPriority)
 @Check('ck_tasks_status', `"status" IN ('open','claimed','completed','cancelled')`)
 @Check('ck_tasks_priority', `"priority" IN ('routine','high','urgent')`)
@@ -88,6 +92,18 @@ export class TaskEntity {
   /** The step's revision, as its workflow counts every change (the task's ETag; migration 1765300000000). */
   @Column({ type: 'integer', default: 0 })
   revision!: number;
+
+  /** The transition's pathway, copied by the worker so counts by pathway need no join. */
+  @Column({ type: 'text', default: 'none' })
+  pathway!: string;
+
+  /** The first escalation.* rung of the current episode; a new episode clears it. */
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
+
+  /** Escalation rungs run in the current episode. */
+  @Column({ name: 'escalation_rungs', type: 'integer', default: 0 })
+  escalationRungs!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

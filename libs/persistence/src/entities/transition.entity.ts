@@ -13,6 +13,7 @@ export type TransitionStatus = RecordedTransitionStatus;
 @Index('ix_transitions_updated', ['updatedAt', 'id'])
 @Index('ix_transitions_status_updated', ['status', 'updatedAt', 'id'])
 @Index('ix_transitions_facility_updated', ['facility', 'updatedAt', 'id'])
+@Index('ix_transitions_status_progress', ['status', 'lastProgressAt'])
 export class TransitionEntity {
   /** The workflow id: transition:<facility>:<visit number>. */
   @PrimaryColumn({ type: 'text' })
@@ -36,6 +37,10 @@ export class TransitionEntity {
   /** Why it ended or changed (a code such as discharge-cancelled, readmitted, patient-expired). */
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
+
+  /** The newest timeline entry's occurred_at, kept by the worker's timeline writer (stuck transitions). */
+  @Column({ name: 'last_progress_at', type: 'timestamptz', nullable: true })
+  lastProgressAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { FacilityScope } from '../facility-scope';
 import { code } from '../sql';
 import type { Bucket } from './time-buckets';
 
@@ -39,7 +40,11 @@ export interface BreachRiskBoard {
 }
 
 export class GetBreachRiskQuery extends Query<BreachRiskBoard> {
-  constructor(readonly filter: BreachRiskFilter) {
+  /** `facilities`: the caller's scope narrowed by `filter.facility` (facility-scope.ts). */
+  constructor(
+    readonly filter: BreachRiskFilter,
+    readonly facilities: FacilityScope,
+  ) {
     super();
   }
 }

@@ -52,3 +52,31 @@ export const bucketSql = (now: string, soonEnd: string, dayEnd: string) => `CASE
   WHEN t.due_at <= ${soonEnd} THEN 'dueWithin4h'
   WHEN t.due_at < ${dayEnd} THEN 'dueToday'
   ELSE 'later' END`;
+
+/** SQL of the instants that split the buckets; the day end per facility, and its earliest and latest. */
+export interface BucketWindowsSql {
+  now: string;
+  soonEnd: string;
+  dayEnd: string;
+  firstDayEnd: string;
+  lastDayEnd: string;
+}
+
+/**
+ * `bucketOf` as ranges of due_at, each scanned soonest first: breached twice over (due, and marked
+ * by the clock yet due later, ix_tasks_active_breached_due). The bounds by the earliest and latest
+ * day end keep the scans of dueToday and later within their range whatever the facility.
+ */
+export const bucketRangesSql = (w: BucketWindowsSql): [Bucket, string][] => [
+  ['breached', `t.due_at <= ${w.now}`],
+  ['breached', `t.breached_at IS NOT NULL AND t.due_at > ${w.now}`],
+  ['dueWithin4h', `t.breached_at IS NULL AND t.due_at > ${w.now} AND t.due_at <= ${w.soonEnd}`],
+  [
+    'dueToday',
+    `t.breached_at IS NULL AND t.due_at > ${w.soonEnd} AND t.due_at < ${w.lastDayEnd} AND t.due_at < ${w.dayEnd}`,
+  ],
+  [
+    'later',
+    `t.breached_at IS NULL AND t.due_at > ${w.soonEnd} AND t.due_at >= ${w.firstDayEnd} AND t.due_at >= ${w.dayEnd}`,
+  ],
+];

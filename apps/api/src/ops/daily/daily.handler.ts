@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_ENV, type ApiEnv } from '@ct/config';
 import { facilityCalendar } from '@ct/domain';
+import { facilityScopeSql } from '../facility-scope';
 import { SqlParams } from '../sql';
 import { GetDailyQuery, type Daily } from './daily.query';
 import { dayRange, fillDays } from './days';
@@ -19,7 +20,7 @@ export class GetDailyHandler implements IQueryHandler<GetDailyQuery> {
     @Inject(APP_ENV) private readonly env: ApiEnv,
   ) {}
 
-  async execute({ filter }: GetDailyQuery): Promise<Daily> {
+  async execute({ filter, facilities }: GetDailyQuery): Promise<Daily> {
     const now = new Date();
     const timeZone = filter.facility
       ? facilityCalendar(filter.facility, this.env.FACILITY_TIME_ZONE).timeZone
@@ -31,8 +32,8 @@ export class GetDailyHandler implements IQueryHandler<GetDailyQuery> {
       `e.kind IN ('breach.recorded', 'step.completed')`,
       `e.occurred_at >= ${p.add(range.from)}`,
       `e.occurred_at < ${p.add(range.to)}`,
+      ...facilityScopeSql('tr.facility', facilities, p),
     ];
-    if (filter.facility) where.push(`tr.facility = ${p.add(filter.facility)}`);
     if (filter.pathway) where.push(`COALESCE(tr.pathway, 'none') = ${p.add(filter.pathway)}`);
     const rows: { day: string; breaches: string; completions: string }[] = await this.db.query(
       `SELECT to_char(e.occurred_at AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day,

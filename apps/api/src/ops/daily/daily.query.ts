@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { FacilityScope } from '../facility-scope';
 import { code } from '../sql';
 import type { DayCounts } from './days';
 
@@ -21,7 +22,11 @@ export interface Daily {
 }
 
 export class GetDailyQuery extends Query<Daily> {
-  constructor(readonly filter: DailyFilter) {
+  /** `facilities`: the caller's scope narrowed by `filter.facility` (facility-scope.ts). */
+  constructor(
+    readonly filter: DailyFilter,
+    readonly facilities: FacilityScope,
+  ) {
     super();
   }
 }

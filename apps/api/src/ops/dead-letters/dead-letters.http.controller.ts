@@ -20,7 +20,11 @@ import {
   ListDeadLettersQuery,
   type DeadLetterFilter,
 } from './list-dead-letters.query';
+import { requireEveryFacility } from '../facility-scope';
 import { discardBodySchema, ResolveDeadLetterCommand, type DiscardBody } from './resolve-dead-letter.command';
+
+// a dead letter has no facility column (its key is a transition, care event or patient key)
+const DEAD_LETTERS = 'Dead letters';
 
 /** Ops: records a stage after the ACK gave up on, why, and replay or discard. */
 @ApiTags('ops')
@@ -36,9 +40,15 @@ export class DeadLettersHttpController {
   @Get()
   @ApiOperation({
     summary: 'Dead letters (default: open), oldest first, with stage, reason, attempts and age',
+    description:
+      'Only for a token granting every facility (facilities claim *), else 403; so are replay and discard.',
   })
   @ApiZodResponse(200, deadLetterPageSchema, 'One page of dead letters and how many match in all')
-  list(@Query(new ZodValidationPipe(deadLetterFilterSchema)) filter: DeadLetterFilter) {
+  list(
+    @Query(new ZodValidationPipe(deadLetterFilterSchema)) filter: DeadLetterFilter,
+    @Actor() actor: Principal,
+  ) {
+    requireEveryFacility(actor, DEAD_LETTERS);
     return this.queries.execute(new ListDeadLettersQuery(filter));
   }
 
@@ -49,6 +59,7 @@ export class DeadLettersHttpController {
   })
   @ApiZodResponse(202, deadLetterViewSchema, 'The dead letter, now replay-requested')
   replay(@Param('id', new ParseUUIDPipe()) id: string, @Actor() actor: Principal) {
+    requireEveryFacility(actor, DEAD_LETTERS);
     return this.commands.execute(new ResolveDeadLetterCommand(id, 'replay', actor.subject));
   }
 
@@ -61,6 +72,7 @@ export class DeadLettersHttpController {
     @Body(new ZodValidationPipe(discardBodySchema)) body: DiscardBody,
     @Actor() actor: Principal,
   ) {
+    requireEveryFacility(actor, DEAD_LETTERS);
     return this.commands.execute(new ResolveDeadLetterCommand(id, 'discard', actor.subject, body.reason));
   }
 }

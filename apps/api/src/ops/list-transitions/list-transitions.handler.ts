@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { facilityScopeSql } from '../facility-scope';
 import { SqlParams } from '../sql';
 import { encodeCursor } from './cursor';
 import { ListTransitionsQuery, type TransitionListItem, type TransitionPage } from './list-transitions.query';
@@ -26,10 +27,9 @@ interface Row {
 export class ListTransitionsHandler implements IQueryHandler<ListTransitionsQuery> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async execute({ filter }: ListTransitionsQuery): Promise<TransitionPage> {
+  async execute({ filter, facilities }: ListTransitionsQuery): Promise<TransitionPage> {
     const p = new SqlParams();
-    const where: string[] = [];
-    if (filter.facility) where.push(`facility = ${p.add(filter.facility)}`);
+    const where = facilityScopeSql('facility', facilities, p);
     if (filter.pathway) where.push(`pathway = ${p.add(filter.pathway)}`);
     if (filter.status) where.push(`status = ${p.add(filter.status)}`);
     if (filter.dischargedFrom) where.push(`discharged_at >= ${p.add(filter.dischargedFrom)}`);

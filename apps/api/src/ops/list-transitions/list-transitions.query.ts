@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { FacilityScope } from '../facility-scope';
 import { code } from '../sql';
 import { decodeCursor, filtersFingerprint, type TransitionCursor } from './cursor';
 
@@ -73,7 +74,11 @@ export interface TransitionPage {
 }
 
 export class ListTransitionsQuery extends Query<TransitionPage> {
-  constructor(readonly filter: TransitionListFilter) {
+  /** `facilities`: the caller's scope narrowed by `filter.facility` (facility-scope.ts). */
+  constructor(
+    readonly filter: TransitionListFilter,
+    readonly facilities: FacilityScope,
+  ) {
     super();
   }
 }

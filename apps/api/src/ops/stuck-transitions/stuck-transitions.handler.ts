@@ -2,11 +2,11 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { careEventKey } from '@ct/contracts';
+import { facilityScopeSql } from '../facility-scope';
 import { SqlParams } from '../sql';
 import {
   GetStuckTransitionsQuery,
   type LinkedDeadLetter,
-  type StuckFilter,
   type StuckTransition,
   type StuckTransitions,
 } from './stuck-transitions.query';
@@ -23,10 +23,10 @@ interface Row {
   total: string;
 }
 
+// last progress: the newest timeline entry (kept on the row by the worker), else the row's creation
+const LAST_AT = 'COALESCE(tr.last_progress_at, tr.created_at)';
 const COLUMNS = `tr.id, tr.facility, tr.pathway, tr.status, tr.reason, tr.discharged_at, tr.updated_at,
-  COALESCE(p.last_at, tr.created_at) AS last_at, count(*) OVER () AS total`;
-const LAST_PROGRESS = `LEFT JOIN LATERAL (
-  SELECT max(e.occurred_at) AS last_at FROM transition_timeline e WHERE e.transition_id = tr.id) p ON true`;
+  ${LAST_AT} AS last_at, count(*) OVER () AS total`;
 
 /**
  * Active transitions with no timeline entry for `hours`, and transitions bad data ended (failed),
@@ -37,9 +37,10 @@ const LAST_PROGRESS = `LEFT JOIN LATERAL (
 export class GetStuckTransitionsHandler implements IQueryHandler<GetStuckTransitionsQuery> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async execute({ filter }: GetStuckTransitionsQuery): Promise<StuckTransitions> {
+  async execute(query: GetStuckTransitionsQuery): Promise<StuckTransitions> {
+    const { filter } = query;
     const now = new Date();
-    const [stuck, failed] = await Promise.all([this.stuck(filter, now), this.failed(filter)]);
+    const [stuck, failed] = await Promise.all([this.stuck(query, now), this.failed(query)]);
     const letters = await this.deadLetters([...stuck, ...failed].map((row) => row.id));
     const view = (rows: Row[]) => ({
       count: Number(rows[0]?.total ?? 0),
@@ -48,24 +49,26 @@ export class GetStuckTransitionsHandler implements IQueryHandler<GetStuckTransit
     return { generatedAt: now.toISOString(), hours: filter.hours, stuck: view(stuck), failed: view(failed) };
   }
 
-  private stuck(filter: StuckFilter, now: Date): Promise<Row[]> {
+  /** One range scan of ix_transitions_status_progress (and its few rows with no entry yet). */
+  private stuck({ filter, facilities }: GetStuckTransitionsQuery, now: Date): Promise<Row[]> {
     const p = new SqlParams();
     const cutoff = p.add(new Date(now.getTime() - filter.hours * 3_600_000));
-    const facility = filter.facility ? `AND tr.facility = ${p.add(filter.facility)}` : '';
+    const scope = facilityScopeSql('tr.facility', facilities, p).map((sql) => `AND ${sql}`);
     return this.db.query(
-      `SELECT ${COLUMNS} FROM transitions tr ${LAST_PROGRESS}
-       WHERE tr.status = 'active' ${facility} AND COALESCE(p.last_at, tr.created_at) < ${cutoff}
+      `SELECT ${COLUMNS} FROM transitions tr
+       WHERE tr.status = 'active' ${scope.join(' ')}
+         AND (tr.last_progress_at < ${cutoff} OR (tr.last_progress_at IS NULL AND tr.created_at < ${cutoff}))
        ORDER BY last_at, tr.id LIMIT ${p.add(filter.limit)}`,
       p.values,
     );
   }
 
-  private failed(filter: StuckFilter): Promise<Row[]> {
+  private failed({ filter, facilities }: GetStuckTransitionsQuery): Promise<Row[]> {
     const p = new SqlParams();
-    const facility = filter.facility ? `AND tr.facility = ${p.add(filter.facility)}` : '';
+    const scope = facilityScopeSql('tr.facility', facilities, p).map((sql) => `AND ${sql}`);
     return this.db.query(
-      `SELECT ${COLUMNS} FROM transitions tr ${LAST_PROGRESS}
-       WHERE tr.status = 'failed' ${facility}
+      `SELECT ${COLUMNS} FROM transitions tr
+       WHERE tr.status = 'failed' ${scope.join(' ')}
        ORDER BY tr.updated_at DESC, tr.id DESC LIMIT ${p.add(filter.limit)}`,
       p.values,
     );

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { FacilityScope } from '../facility-scope';
 import { code } from '../sql';
 
 export const stuckFilterSchema = z
@@ -48,7 +49,11 @@ export interface StuckTransitions {
 }
 
 export class GetStuckTransitionsQuery extends Query<StuckTransitions> {
-  constructor(readonly filter: StuckFilter) {
+  /** `facilities`: the caller's scope narrowed by `filter.facility` (facility-scope.ts). */
+  constructor(
+    readonly filter: StuckFilter,
+    readonly facilities: FacilityScope,
+  ) {
     super();
   }
 }

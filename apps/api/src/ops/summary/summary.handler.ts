@@ -3,8 +3,9 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_ENV, type ApiEnv } from '@ct/config';
-import { dayEndSql, facilityDayEnds } from '../facility-days';
-import { breachedSql, escalatedJoinedSql, escalationsJoin, SqlParams } from '../sql';
+import { dueBeforeDayEndSql, facilityDayEnds } from '../facility-days';
+import { facilityScopeSql } from '../facility-scope';
+import { breachedSql, escalatedSql, SqlParams } from '../sql';
 import { GetSummaryQuery, type SummaryCounts, type SummaryRow } from './summary.query';
 
 const COUNTS = ['open', 'claimed', 'dueToday', 'breached', 'escalated'] as const;
@@ -17,7 +18,10 @@ const countsOf = (row: Record<string, string>): SummaryCounts => ({
   escalated: Number(row.escalated),
 });
 
-/** Steps not yet done, counted by facility × pathway × step; one pass over the active tasks. */
+/**
+ * Steps not yet done, counted by facility × pathway × step: one pass over the active tasks'
+ * own columns (the worker keeps their pathway and escalation mark), no join, no timeline.
+ */
 @QueryHandler(GetSummaryQuery)
 export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
   constructor(
@@ -25,24 +29,23 @@ export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery> {
     @Inject(APP_ENV) private readonly env: ApiEnv,
   ) {}
 
-  async execute({ filter }: GetSummaryQuery) {
+  async execute({ filter, facilities }: GetSummaryQuery) {
     const now = new Date();
     const ends = facilityDayEnds(now, this.env.FACILITY_TIME_ZONE);
     const p = new SqlParams();
     const at = p.add(now);
     const breached = breachedSql(at);
-    const dayEnd = dayEndSql('t.facility', p.add(JSON.stringify(ends.byFacility)), p.add(ends.fallback));
-    const where = [`t.status IN ('open', 'claimed')`];
-    if (filter.facility) where.push(`t.facility = ${p.add(filter.facility)}`);
-    if (filter.pathway) where.push(`COALESCE(tr.pathway, 'none') = ${p.add(filter.pathway)}`);
+    const dueToday = dueBeforeDayEndSql('t.due_at', 't.facility', ends, p);
+    const where = [`t.status IN ('open', 'claimed')`, ...facilityScopeSql('t.facility', facilities, p)];
+    if (filter.pathway) where.push(`t.pathway = ${p.add(filter.pathway)}`);
     const rows: Record<string, string>[] = await this.db.query(
-      `SELECT t.facility, COALESCE(tr.pathway, 'none') AS pathway, t.step_key AS "stepKey",
+      `SELECT t.facility, t.pathway, t.step_key AS "stepKey",
          count(*) FILTER (WHERE t.status = 'open') AS open,
          count(*) FILTER (WHERE t.status = 'claimed') AS claimed,
-         count(*) FILTER (WHERE NOT ${breached} AND t.due_at < ${dayEnd}) AS "dueToday",
+         count(*) FILTER (WHERE NOT ${breached} AND ${dueToday}) AS "dueToday",
          count(*) FILTER (WHERE ${breached}) AS breached,
-         count(*) FILTER (WHERE ${escalatedJoinedSql('t')}) AS escalated
-       FROM tasks t LEFT JOIN transitions tr ON tr.id = t.transition_id ${escalationsJoin('t')}
+         count(*) FILTER (WHERE ${escalatedSql('t')}) AS escalated
+       FROM tasks t
        WHERE ${where.join(' AND ')}
        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       p.values,

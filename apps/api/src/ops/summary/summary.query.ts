@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
+import type { FacilityScope } from '../facility-scope';
 import { code } from '../sql';
 
 export const summaryFilterSchema = z.object({ facility: code.optional(), pathway: code.optional() }).strict();
@@ -28,7 +29,11 @@ export interface Summary {
 }
 
 export class GetSummaryQuery extends Query<Summary> {
-  constructor(readonly filter: SummaryFilter) {
+  /** `facilities`: the caller's scope narrowed by `filter.facility` (facility-scope.ts). */
+  constructor(
+    readonly filter: SummaryFilter,
+    readonly facilities: FacilityScope,
+  ) {
     super();
   }
 }
