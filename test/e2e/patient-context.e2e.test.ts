@@ -103,6 +103,8 @@ describe('task detail with patient context, behind the access log (real servers)
   it('shows the patient and visit of the discharge on the task, and logs the read with its request id', async () => {
     const response = await detail('nurse-1');
     expect(response.status).toBe(200);
+    // patient details: no browser or proxy keeps a copy
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toMatchObject({
       id: taskId,
       facility,

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@ct/auth';
 import { apiEnvSchema } from '@ct/config';
 import { appFoundation, ProblemDetailsFilter } from '@ct/observability';
+import { NoStoreMiddleware } from './no-store.middleware';
 import { AccessLog } from './access-log/access-log';
 import { AccessLogHttpController } from './access-log/access-log.http.controller';
 import { ListAccessLogHandler } from './access-log/list-access-log/list-access-log.handler';
@@ -98,4 +99,8 @@ import { TransitionsHttpController } from './transitions/transitions.http.contro
     ChangeWebhookHandler,
   ],
 })
-export class ApiModule {}
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(NoStoreMiddleware).forRoutes('api/*path');
+  }
+}

@@ -4,12 +4,17 @@ import { navigate, onLinkClick, parseRoute, transitionHref, useLocation, type Ro
 import { Board } from './views/board';
 import { Overview } from './views/overview';
 import { Queues } from './views/queues';
+import { TaskPage } from './views/task';
 import { TransitionPage } from './views/transition';
+import { WorklistPage } from './views/worklist';
 
+const OPS = 'ops';
+const COORDINATOR = 'care-coordinator';
 const PAGES = [
-  { href: '/console/', page: 'overview', label: 'Overview' },
-  { href: '/console/board', page: 'board', label: 'Breach-risk board' },
-  { href: '/console/queues', page: 'queues', label: 'Quarantine & dead letters' },
+  { href: '/console/tasks', page: 'tasks', label: 'Worklist', role: COORDINATOR },
+  { href: '/console/', page: 'overview', label: 'Overview', role: OPS },
+  { href: '/console/board', page: 'board', label: 'Breach-risk board', role: OPS },
+  { href: '/console/queues', page: 'queues', label: 'Quarantine & dead letters', role: OPS },
 ] as const;
 
 export function App() {
@@ -18,6 +23,7 @@ export function App() {
   const route = parseRoute(location.pathname);
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [who, setWho] = useState<string | null>(null);
+  const [roles, setRoles] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -33,13 +39,14 @@ export function App() {
     }
     void auth.token().then((token) => setSignedIn(!!token));
     void auth.subject().then(setWho);
+    void auth.roles().then(setRoles);
   }, [auth, route.page]);
 
   useEffect(() => {
     const title =
       PAGES.find((page) => page.page === route.page)?.label ??
-      (route.page === 'transition' ? route.id : 'Console');
-    document.title = `${title} — care transitions ops`;
+      (route.page === 'transition' ? route.id : route.page === 'task' ? 'Task' : 'Console');
+    document.title = `${title} — care transitions`;
   }, [route]);
 
   if (route.page === 'callback') return <main className="centered">{problem ?? 'Signing in…'}</main>;
@@ -47,8 +54,8 @@ export function App() {
   if (!signedIn) {
     return (
       <main className="centered">
-        <h1>Care transitions — ops console</h1>
-        <p>Sign in with your hospital account (ops role).</p>
+        <h1>Care transitions — console</h1>
+        <p>Sign in with your hospital account (ops staff and care coordinators).</p>
         <button type="button" onClick={() => void auth.signIn(location.pathname + location.search)}>
           Sign in
         </button>
@@ -61,10 +68,10 @@ export function App() {
         Skip to content
       </a>
       <header className="top">
-        <p className="brand">Care transitions · ops</p>
+        <p className="brand">Care transitions</p>
         <nav aria-label="Console">
           <ul>
-            {PAGES.map((page) => (
+            {PAGES.filter((page) => !roles || roles.includes(page.role)).map((page) => (
               <li key={page.page}>
                 <a
                   href={page.href}
@@ -87,17 +94,28 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <h1 className="visually-hidden">
-          {PAGES.find((page) => page.page === route.page)?.label ?? 'Transition'}
+          {PAGES.find((page) => page.page === route.page)?.label ??
+            (route.page === 'task' ? 'Task' : 'Transition')}
         </h1>
-        <Page route={route} search={location.search} />
+        <Page route={route} search={location.search} coordinatorOnly={!!roles && !roles.includes(OPS)} />
       </main>
     </>
   );
 }
 
-function Page({ route, search }: { route: Route; search: string }) {
+function Page({
+  route,
+  search,
+  coordinatorOnly,
+}: {
+  route: Route;
+  search: string;
+  coordinatorOnly: boolean;
+}) {
   switch (route.page) {
     case 'overview':
+      // a coordinator's start page is the worklist
+      if (coordinatorOnly) return <WorklistPage search="" />;
       return <Overview facility={new URLSearchParams(search).get('facility') ?? undefined} />;
     case 'board':
       return <Board search={search} />;
@@ -105,6 +123,10 @@ function Page({ route, search }: { route: Route; search: string }) {
       return <Queues />;
     case 'transition':
       return <TransitionPage id={route.id} />;
+    case 'tasks':
+      return <WorklistPage search={search} />;
+    case 'task':
+      return <TaskPage id={route.id} />;
     case 'callback':
     case 'not-found':
       return (

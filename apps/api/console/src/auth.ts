@@ -41,6 +41,25 @@ export class Auth {
     return user && !user.expired ? user.access_token : null;
   }
 
+  /**
+   * The roles the access token names (at `roles`, where the api reads them by default), to show
+   * the pages the caller can use; display only: the api checks every call itself.
+   */
+  async roles(): Promise<string[] | null> {
+    const token = await this.token();
+    if (!token) return null;
+    try {
+      const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+        roles?: unknown;
+      };
+      return Array.isArray(payload.roles)
+        ? payload.roles.filter((r): r is string => typeof r === 'string')
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
   async subject(): Promise<string | null> {
     if (this.devToken) return null;
     const user = await this.users.getUser();

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'board' }
   | { page: 'queues' }
   | { page: 'transition'; id: string }
+  | { page: 'tasks' }
+  | { page: 'task'; id: string }
   | { page: 'callback' }
   | { page: 'not-found' };
 
@@ -15,12 +17,16 @@ export function parseRoute(pathname: string): Route {
   if (path === '/board') return { page: 'board' };
   if (path === '/queues') return { page: 'queues' };
   if (path === '/callback') return { page: 'callback' };
+  if (path === '/tasks') return { page: 'tasks' };
+  const task = /^\/tasks\/([0-9a-f-]{36})$/.exec(path);
+  if (task) return { page: 'task', id: task[1] };
   const transition = /^\/transitions\/(.+)$/.exec(path);
   if (transition) return { page: 'transition', id: decodeURIComponent(transition[1]) };
   return { page: 'not-found' };
 }
 
 export const transitionHref = (id: string) => `/console/transitions/${encodeURIComponent(id)}`;
+export const taskHref = (id: string) => `/console/tasks/${id}`;
 
 export function navigate(href: string): void {
   history.pushState(null, '', href);

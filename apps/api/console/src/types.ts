@@ -119,3 +119,75 @@ export interface Transition {
     detail: Record<string, string | number | boolean | null>;
   }[];
 }
+
+/** A task as the worklist lists it (GET /api/v1/tasks, docs/worklist.md). */
+export interface WorklistTask {
+  id: string;
+  transitionId: string;
+  stepKey: string;
+  role: string;
+  title: string;
+  status: string;
+  priority: string;
+  facility: string;
+  patientKey: string;
+  dueAt: string;
+  breached: boolean;
+  assignee: string | null;
+  outcome: string | null;
+  createdAt: string;
+}
+export const WORKLIST_VIEWS = ['mine', 'pool', 'all'] as const;
+export type WorklistView = (typeof WORKLIST_VIEWS)[number];
+export interface Worklist {
+  items: WorklistTask[];
+  total: number;
+  counts: { all: number; mine: number; pool: number; breached: number };
+  nextCursor: string | null;
+}
+
+/** GET /api/v1/tasks/:id: the task with its patient and visit (PHI; every read is logged). */
+export interface TaskDetail extends WorklistTask {
+  attempts: number;
+  doneAt: string | null;
+  metBy: 'contact' | 'attempts' | null;
+  revision?: number;
+  patient: {
+    name: { family?: string; given?: string; middle?: string } | null;
+    birthDate: string | null;
+    sex: string | null;
+    phones: { number: string; use?: string }[];
+    address: { street?: string; city?: string; state?: string; postalCode?: string } | null;
+    language: { code: string; text?: string } | null;
+    primaryCareProvider: { id: string; family?: string; given?: string } | null;
+  } | null;
+  visit: {
+    visitNumber: string;
+    facility: string;
+    pointOfCare: string | null;
+    room: string | null;
+    bed: string | null;
+    attending: { id: string; family?: string; given?: string } | null;
+    admitAt: string | null;
+    dischargeAt: string | null;
+    disposition: string | null;
+    diagnoses: { code: string; text?: string }[];
+  } | null;
+}
+export interface Attempt {
+  id: string;
+  channel: string;
+  outcome: string;
+  contactedAt: string;
+  note: string | null;
+  recordedBy: string;
+  inWindow: boolean;
+}
+export interface Note {
+  id: string;
+  text: string;
+  author: string;
+  createdAt: string;
+  corrects: string | null;
+  correctedBy: string[];
+}
