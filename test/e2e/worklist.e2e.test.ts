@@ -163,6 +163,8 @@ describe('worklist (real PostgreSQL, api in process)', () => {
       breachedRescheduled,
     ]);
     expect(await ids('stepKey=medication-reconciliation')).toEqual([soon]);
+    await db.query(`UPDATE tasks SET pathway = 'mental-health-follow-up' WHERE id = $1`, [later]);
+    expect(await ids('pathway=mental-health-follow-up')).toEqual([later]);
     const page = await list(tokens.nurse, 'breached=false');
     expect(page.items.every((t) => !t.breached)).toBe(true);
     expect((await list(tokens.nurse, '')).counts.breached).toBe(2);

@@ -7,6 +7,8 @@ export const taskViewSchema = z
     id: z.uuid(),
     transitionId: z.string(),
     stepKey: z.string(),
+    /** The pathway of its transition (`none` while not yet chosen). */
+    pathway: z.string(),
     role: z.string(),
     title: z.string(),
     status: z.string(),
@@ -35,6 +37,7 @@ export function toTaskView(task: TaskEntity, now = Date.now()): TaskView {
     id: task.id,
     transitionId: task.transitionId,
     stepKey: task.stepKey,
+    pathway: task.pathway,
     role: task.role,
     title: task.title,
     status: task.status,

@@ -6,6 +6,7 @@ const task: TaskView = {
   id: '6b0f7a9e-4a53-4a57-9d0c-3f1f6f0b1a11',
   transitionId: 'transition:RIVERSIDE:V1',
   stepKey: 'tcm-contact',
+  pathway: 'tcm-discharge-home',
   role: 'transitional-care-nurse',
   title: 'Interactive contact within 2 business days',
   status: 'open',

@@ -24,6 +24,7 @@ const listFields = {
   /** Due before this instant (exclusive). */
   dueBefore: z.iso.datetime({ offset: true }).optional(),
   facility: code.optional(),
+  pathway: code.optional(),
   role: code.optional(),
   stepKey: code.optional(),
   transitionId: code.optional(),

@@ -36,6 +36,7 @@ export class WorklistSql {
     else if (filter.status !== 'any') shared.push(`t.status = ${p.add(filter.status)}`);
     if (filter.priority) shared.push(`t.priority = ${p.add(filter.priority)}`);
     if (filter.dueBefore) shared.push(`t.due_at < ${p.add(filter.dueBefore)}`);
+    if (filter.pathway) shared.push(`t.pathway = ${p.add(filter.pathway)}`);
     if (filter.role) shared.push(`t.role = ${p.add(filter.role)}`);
     if (filter.stepKey) shared.push(`t.step_key = ${p.add(filter.stepKey)}`);
     if (filter.transitionId) shared.push(`t.transition_id = ${p.add(filter.transitionId)}`);
