@@ -3,7 +3,6 @@
 // Usage: npm run bench:console -- [--reseed] [--explain] [--steps=N] [--timeline=N] [--requests=N]
 // BENCH_SMOKE=1: 2,000 steps, 20,000 timeline entries, 10 requests per call (its own database).
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import * as os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -16,6 +15,7 @@ import { GetStuckTransitionsHandler } from '../../apps/api/src/ops/stuck-transit
 import { GetStuckTransitionsQuery } from '../../apps/api/src/ops/stuck-transitions/stuck-transitions.query';
 import { GetSummaryHandler } from '../../apps/api/src/ops/summary/summary.handler';
 import { GetSummaryQuery } from '../../apps/api/src/ops/summary/summary.query';
+import { benchArgs, fmt, freePort } from '../cli';
 import { openBenchIssuer } from '../issuer';
 import { percentile } from '../latency';
 import { ensureBenchDatabase } from '../sandbox';
@@ -23,22 +23,10 @@ import { startApp, stopApps } from '../transitions/apps';
 import { seed, type SeedInfo } from './seed';
 
 const smoke = process.env.BENCH_SMOKE === '1';
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-function option(name: string, fallback: number): number {
-  const arg = args.find((a) => a.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.slice(name.length + 3)) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0`);
-  return value;
-}
-const unknown = args.filter((a) => !/^--(reseed|explain|(steps|timeline|requests|warmup)=\d+)$/.test(a));
-if (unknown.length) {
-  console.error(`unknown arguments: ${unknown.join(' ')}`);
-  console.error(
-    'usage: npm run bench:console -- [--reseed] [--explain] [--steps=N] [--timeline=N] [--requests=N] [--warmup=N]',
-  );
-  process.exit(2);
-}
+const { flag, option } = benchArgs(
+  'npm run bench:console -- [--reseed] [--explain] [--steps=N] [--timeline=N] [--requests=N] [--warmup=N]',
+  /^--(reseed|explain|(steps|timeline|requests|warmup)=\d+)$/,
+);
 const config = {
   steps: option('steps', smoke ? 2_000 : 100_000),
   timeline: option('timeline', smoke ? 20_000 : 1_000_000),
@@ -130,17 +118,6 @@ const handlerSql = {
     ),
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A cursor as the API issues it, for the page that starts `offset` rows down the unfiltered list. */
 async function deepCursor(db: Client, offset: number): Promise<string> {
   const { rows } = await db.query<{ id: string; at: string }>(
@@ -151,7 +128,6 @@ async function deepCursor(db: Client, offset: number): Promise<string> {
   return encodeCursor({ updatedAt: rows[0].at, id: rows[0].id, filters: filtersFingerprint({}) });
 }
 
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 function printTable(results: Result[]): void {

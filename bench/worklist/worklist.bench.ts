@@ -3,7 +3,6 @@
 // Usage: npm run bench:worklist -- [--reseed] [--explain] [--steps=N] [--requests=N]
 // BENCH_SMOKE=1: 2,000 steps, 10 requests per call (its own database).
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import * as os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -13,6 +12,7 @@ import {
   GetWorklistQuery,
   worklistFilterSchema,
 } from '../../apps/api/src/tasks/get-worklist/get-worklist.query';
+import { benchArgs, fmt, freePort } from '../cli';
 import { openBenchIssuer } from '../issuer';
 import { percentile } from '../latency';
 import { ensureBenchDatabase } from '../sandbox';
@@ -20,22 +20,10 @@ import { startApp, stopApps } from '../transitions/apps';
 import { FACILITIES, seedWorklist } from './seed';
 
 const smoke = process.env.BENCH_SMOKE === '1';
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-function option(name: string, fallback: number): number {
-  const arg = args.find((a) => a.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.slice(name.length + 3)) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0`);
-  return value;
-}
-const unknown = args.filter((a) => !/^--(reseed|explain|(steps|requests|warmup)=\d+)$/.test(a));
-if (unknown.length) {
-  console.error(`unknown arguments: ${unknown.join(' ')}`);
-  console.error(
-    'usage: npm run bench:worklist -- [--reseed] [--explain] [--steps=N] [--requests=N] [--warmup=N]',
-  );
-  process.exit(2);
-}
+const { flag, option } = benchArgs(
+  'npm run bench:worklist -- [--reseed] [--explain] [--steps=N] [--requests=N] [--warmup=N]',
+  /^--(reseed|explain|(steps|requests|warmup)=\d+)$/,
+);
 const config = {
   steps: option('steps', smoke ? 2_000 : 100_000),
   requests: option('requests', smoke ? 10 : 200),
@@ -77,19 +65,6 @@ async function measure(label: string, call: () => Promise<unknown>, goal?: numbe
   };
   console.error(`  ${label}: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms`);
   return result;
-}
-
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The SQL the handler sends for a query, from a stand-in for TypeORM's DataSource. */
