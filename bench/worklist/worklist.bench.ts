@@ -77,6 +77,7 @@ async function handlerSql(query: string, actor: Principal): Promise<{ sql: strin
         sql.includes('count(*)') ? [{ all: 0, mine: 0, pool: 0, total: 0, breached: 0 }] : [],
       );
     },
+    getRepository: () => ({ findBy: () => Promise.resolve([]) }),
   } as unknown as DataSource;
   const filter = worklistFilterSchema.parse(Object.fromEntries(new URLSearchParams(query)));
   const roles = { holders: {}, supervisors: ['care-team-supervisor'] };
