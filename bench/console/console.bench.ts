@@ -5,7 +5,6 @@
 import type { ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import type { ApiEnv } from '@ct/config';
 import { Role } from '@ct/auth';
 import { GetBreachRiskHandler } from '../../apps/api/src/ops/breach-risk/breach-risk.handler';
@@ -15,9 +14,9 @@ import { GetStuckTransitionsHandler } from '../../apps/api/src/ops/stuck-transit
 import { GetStuckTransitionsQuery } from '../../apps/api/src/ops/stuck-transitions/stuck-transitions.query';
 import { GetSummaryHandler } from '../../apps/api/src/ops/summary/summary.handler';
 import { GetSummaryQuery } from '../../apps/api/src/ops/summary/summary.query';
-import { benchArgs, fmt, freePort } from '../cli';
+import { capturedSql, measureTogether, missedGoals, printTable, type Call, type Result } from '../calls';
+import { benchArgs, freePort } from '../cli';
 import { openBenchIssuer } from '../issuer';
-import { percentile } from '../latency';
 import { ensureBenchDatabase } from '../sandbox';
 import { startApp, stopApps } from '../transitions/apps';
 import { seed, type SeedInfo } from './seed';
@@ -41,59 +40,7 @@ const API_GOAL_MS = 200;
 const SCRAPE_GOAL_MS = 50;
 const OPS = '/api/v1/ops';
 
-interface Result {
-  label: string;
-  n: number;
-  mean: number;
-  p50: number;
-  p99: number;
-  max: number;
-  /** p99 goal in ms; none for a peer. */
-  goal?: number;
-  note?: string;
-}
-
-type Call = [label: string, call: () => Promise<unknown>, goal?: number];
-
-/**
- * `warmup` unmeasured rounds, then `requests` rounds; a round calls each in turn (sequentially,
- * each timed to its last byte), so calls measured together see the same load.
- */
-async function measureTogether(calls: Call[]): Promise<Result[]> {
-  for (let i = 0; i < config.warmup; i++) for (const [, call] of calls) await call();
-  const ms = calls.map(() => [] as number[]);
-  for (let i = 0; i < config.requests; i++) {
-    for (const [c, [, call]] of calls.entries()) {
-      const started = performance.now();
-      await call();
-      ms[c].push(performance.now() - started);
-    }
-  }
-  return calls.map(([label, , goal], c) => {
-    const sorted = ms[c].sort((a, b) => a - b);
-    const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
-    const p99 = percentile(sorted, 99);
-    console.error(`  ${label}: p50 ${fmt(percentile(sorted, 50))} ms, p99 ${fmt(p99)} ms`);
-    return { label, n: sorted.length, mean, p50: percentile(sorted, 50), p99, max: sorted.at(-1)!, goal };
-  });
-}
-
-const measure = async (...call: Call) => (await measureTogether([call]))[0];
-
-/** The SQL a handler sends, with its parameters, from a stand-in for TypeORM's DataSource. */
-async function capturedSql(
-  run: (db: DataSource) => Promise<unknown>,
-): Promise<{ sql: string; params: unknown[] }[]> {
-  const captured: { sql: string; params: unknown[] }[] = [];
-  const db = {
-    query: (sql: string, params: unknown[] = []) => {
-      captured.push({ sql, params });
-      return Promise.resolve([]);
-    },
-  } as unknown as DataSource;
-  await run(db);
-  return captured;
-}
+const measure = async (...call: Call) => (await measureTogether([call], config))[0];
 
 // the api's default zone (FACILITY_TIME_ZONE): the bench starts the api without one
 const apiEnv = { FACILITY_TIME_ZONE: 'America/New_York' } as ApiEnv;
@@ -129,22 +76,6 @@ async function deepCursor(db: Client, offset: number): Promise<string> {
 }
 
 const thousands = (n: number) => n.toLocaleString('en-US');
-
-function printTable(results: Result[]): void {
-  console.log('\n| call | n | mean ms | p50 ms | p99 ms | max ms | goal p99 | result |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-  for (const r of results) {
-    if (r.n === 0) {
-      console.log(`| ${r.label} | 0 | | | | | | skipped: ${r.note} |`);
-      continue;
-    }
-    const result = r.goal === undefined ? 'peer' : r.p99 < r.goal ? 'pass' : 'MISS';
-    const goal = r.goal === undefined ? '' : `< ${r.goal} ms`;
-    console.log(
-      `| ${r.label} | ${r.n} | ${fmt(r.mean)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${goal} | ${result} |`,
-    );
-  }
-}
 
 function describeSeed(info: SeedInfo): string {
   const age = (Date.now() - info.seededAt.getTime()) / 3_600_000;
@@ -228,14 +159,17 @@ async function main(): Promise<void> {
     results.push(await measure('peer: SELECT 1 through pg', () => db.query('SELECT 1')));
     const [summary] = await handlerSql.summary();
     results.push(
-      ...(await measureTogether([
-        ['ops summary (in turn with the next row)', () => getJson(`${OPS}/summary`), API_GOAL_MS],
-        ['peer: summary SQL through pg', () => db.query(summary.sql, summary.params)],
-      ])),
+      ...(await measureTogether(
+        [
+          ['ops summary (in turn with the next row)', () => getJson(`${OPS}/summary`), API_GOAL_MS],
+          ['peer: summary SQL through pg', () => db.query(summary.sql, summary.params)],
+        ],
+        config,
+      )),
     );
 
     printTable(results);
-    const missed = results.filter((r) => r.goal !== undefined && r.n > 0 && r.p99 >= r.goal);
+    const missed = missedGoals(results);
     console.log(
       `\ngoals: p99 < ${API_GOAL_MS} ms per API call, < ${SCRAPE_GOAL_MS} ms per scrape: ` +
         (missed.length ? `missed by ${missed.map((r) => r.label).join(', ')}` : 'all met') +

@@ -5,16 +5,15 @@
 import type { ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import { Role, type Principal } from '@ct/auth';
 import { GetWorklistHandler } from '../../apps/api/src/tasks/get-worklist/get-worklist.handler';
 import {
   GetWorklistQuery,
   worklistFilterSchema,
 } from '../../apps/api/src/tasks/get-worklist/get-worklist.query';
-import { benchArgs, fmt, freePort } from '../cli';
+import { capturedSql, measureTogether, missedGoals, printTable, type Call, type Result } from '../calls';
+import { benchArgs, freePort } from '../cli';
 import { openBenchIssuer } from '../issuer';
-import { percentile } from '../latency';
 import { ensureBenchDatabase } from '../sandbox';
 import { startApp, stopApps } from '../transitions/apps';
 import { FACILITIES, seedWorklist } from './seed';
@@ -34,55 +33,16 @@ const config = {
 const GOAL_MS = 100;
 const SCOPE = FACILITIES.slice(0, 2);
 
-interface Result {
-  label: string;
-  n: number;
-  mean: number;
-  p50: number;
-  p99: number;
-  max: number;
-  goal?: number;
-}
+const measure = async (...call: Call) => (await measureTogether([call], config))[0];
 
-async function measure(label: string, call: () => Promise<unknown>, goal?: number): Promise<Result> {
-  for (let i = 0; i < config.warmup; i++) await call();
-  const ms: number[] = [];
-  for (let i = 0; i < config.requests; i++) {
-    const started = performance.now();
-    await call();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
-  const mean = ms.reduce((sum, v) => sum + v, 0) / ms.length;
-  const result = {
-    label,
-    n: ms.length,
-    mean,
-    p50: percentile(ms, 50),
-    p99: percentile(ms, 99),
-    max: ms.at(-1)!,
-    goal,
-  };
-  console.error(`  ${label}: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms`);
-  return result;
-}
-
-/** The SQL the handler sends for a query, from a stand-in for TypeORM's DataSource. */
-async function handlerSql(query: string, actor: Principal): Promise<{ sql: string; params: unknown[] }[]> {
-  const captured: { sql: string; params: unknown[] }[] = [];
-  const db = {
-    query: (sql: string, params: unknown[] = []) => {
-      captured.push({ sql, params });
-      return Promise.resolve(
-        sql.includes('count(*)') ? [{ all: 0, mine: 0, pool: 0, total: 0, breached: 0 }] : [],
-      );
-    },
-    getRepository: () => ({ findBy: () => Promise.resolve([]) }),
-  } as unknown as DataSource;
+/** The SQL the handler sends for a worklist query. */
+function handlerSql(query: string, actor: Principal) {
   const filter = worklistFilterSchema.parse(Object.fromEntries(new URLSearchParams(query)));
   const roles = { holders: {}, supervisors: ['care-team-supervisor'] };
-  await new GetWorklistHandler(db, roles).execute(new GetWorklistQuery(filter, actor));
-  return captured;
+  return capturedSql(
+    (db) => new GetWorklistHandler(db, roles).execute(new GetWorklistQuery(filter, actor)),
+    (sql) => (sql.includes('count(*)') ? [{ all: 0, mine: 0, pool: 0, total: 0, breached: 0 }] : []),
+  );
 }
 
 async function main(): Promise<void> {
@@ -199,15 +159,8 @@ async function main(): Promise<void> {
       await measure("peer: the pool's counts SQL through pg", () => db.query(counts.sql, counts.params)),
     );
 
-    console.log('\n| call | n | mean ms | p50 ms | p99 ms | max ms | goal p99 | result |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-    for (const r of results) {
-      const result = r.goal === undefined ? 'peer' : r.p99 < r.goal ? 'pass' : 'MISS';
-      console.log(
-        `| ${r.label} | ${r.n} | ${fmt(r.mean)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.goal ? `< ${r.goal} ms` : ''} | ${result} |`,
-      );
-    }
-    const missed = results.filter((r) => r.goal !== undefined && r.p99 >= r.goal);
+    printTable(results);
+    const missed = missedGoals(results);
     console.log(
       `\ngoal: p99 < ${GOAL_MS} ms for a scoped caller: ${missed.length ? `missed by ${missed.map((r) => r.label).join(', ')}` : 'all met'}; load average now ${os
         .loadavg()
