@@ -1,17 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Role } from '@ct/auth';
 import { adtMessage } from '@ct/hl7/testing';
 import { transitionWorkflowId } from '@ct/temporal';
 import { authHeaders } from '../support/auth';
 import { postHl7 } from '../support/gateway';
-import { exited, outputOf, spawnApp } from '../support/processes';
-import { startSystem, type RunningSystem } from '../support/system';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hl7Time = (t: DateTime) => t.setZone('America/New_York').toFormat('yyyyLLddHHmmss');
+import { startBrowserSystem, hl7Time, type BrowserSystem } from '../support/browser-system';
+import { outputOf } from '../support/processes';
+import type { RunningSystem } from '../support/system';
 
 /**
  * The whole way to an ops lead's screen: a discharge sent over HL7 to the gateway goes through
@@ -19,24 +16,20 @@ const hl7Time = (t: DateTime) => t.setZone('America/New_York').toFormat('yyyyLLd
  * discharged five days ago, its nurse call is already past due, and the workflow records the breach.
  */
 describe('console: an HL7 discharge reaches the board and is breached (browser, every app)', () => {
+  let running: BrowserSystem;
   let system: RunningSystem;
   let worker: ChildProcess;
   let browser: Browser;
   let facility: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run bash scripts/chromium.sh`);
-    system = await startSystem();
+    running = await startBrowserSystem();
+    ({ system, worker, browser } = running);
     facility = `CP${system.runId}`.toUpperCase();
-    worker = spawnApp('worker', system.env);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    worker?.kill('SIGTERM');
-    if (worker) await exited(worker);
-    await system?.stop();
+    await running?.stop();
   });
 
   it('shows the discharge’s nurse call among the breached steps, and its timeline the breach', async () => {

@@ -1,18 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Role } from '@ct/auth';
 import { adtMessage } from '@ct/hl7/testing';
 import { testIssuer } from '../support/auth';
 import { postHl7 } from '../support/gateway';
-import { exited, outputOf, spawnApp } from '../support/processes';
-import { startSystem, type RunningSystem } from '../support/system';
+import { startBrowserSystem, hl7Time, type BrowserSystem } from '../support/browser-system';
+import { outputOf } from '../support/processes';
+import type { RunningSystem } from '../support/system';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hl7Time = (t: DateTime) => t.setZone('America/New_York').toFormat('yyyyLLddHHmmss');
 /** Where the worklist's screenshot goes: the temp dir, or docs/console-worklist.png with UPDATE_SCREENSHOT=1. */
 const SCREENSHOT = process.env.UPDATE_SCREENSHOT
   ? join(__dirname, '../../docs/console-worklist.png')
@@ -24,24 +22,20 @@ const SCREENSHOT = process.env.UPDATE_SCREENSHOT
  * reach the patient and leaves a note. A nurse of another facility never sees it.
  */
 describe('console: a coordinator works an HL7 discharge from the worklist (browser, every app)', () => {
+  let running: BrowserSystem;
   let system: RunningSystem;
   let worker: ChildProcess;
   let browser: Browser;
   let facility: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run bash scripts/chromium.sh`);
-    system = await startSystem();
+    running = await startBrowserSystem();
+    ({ system, worker, browser } = running);
     facility = `CW${system.runId}`.toUpperCase();
-    worker = spawnApp('worker', system.env);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    worker?.kill('SIGTERM');
-    if (worker) await exited(worker);
-    await system?.stop();
+    await running?.stop();
   });
 
   it('lists the nurse call in her pool, shows the patient, and takes a claim, an attempt and a note', async () => {
